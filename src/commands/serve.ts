@@ -1,0 +1,5 @@
+/** `maya serve`: not built yet; the issue that owns it replaces this file. */
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write("maya serve: not available yet\n");
+  return 2;
+}
