@@ -1,0 +1,22 @@
+/**
+ * Maya over the Model Context Protocol: her bar tools and her guard for MCP
+ * clients, over stdio (`maya mcp`) and Streamable HTTP (`maya mcp --http`, or
+ * mounted at `/mcp` by the web server through `createMcpHttpHandler`).
+ */
+
+export type { McpBarTools, McpDeps, McpGuard, McpScanResult } from "./deps.ts";
+export { toScanView } from "./guard-tools.ts";
+export { McpTokenError, MIN_TOKEN_CHARS, parseMcpTokens } from "./http/auth.ts";
+export {
+  createMcpHttpHandler,
+  type McpHandleOptions,
+  type McpHttpEvent,
+  type McpHttpHandler,
+  type McpHttpOptions,
+} from "./http/handler.ts";
+export { listenMcpHttp, type McpHttpServer, type McpListenOptions } from "./http/listen.ts";
+export { LOOPBACK_HOSTS, type OriginPolicy } from "./http/origin.ts";
+export { DEFAULT_RATE_LIMITS, type McpLimiters, type McpRateLimits } from "./http/rate-limit.ts";
+export { type ScanResultView, scanResultSchema } from "./scan-schemas.ts";
+export { createMayaMcpServer, SERVER_INFO } from "./server.ts";
+export { type McpStdioSession, serveMcpStdio } from "./stdio.ts";
