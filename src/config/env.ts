@@ -68,6 +68,8 @@ export const envSchema = z.object({
 
   // MCP
   MAYA_MCP_TOKENS: optionalSecret,
+  /** Comma-separated browser origins allowed to call MCP over HTTP (requests without Origin always pass). */
+  MAYA_MCP_ALLOWED_ORIGINS: z.string().trim().default(""),
 });
 
 export type Env = z.infer<typeof envSchema>;
