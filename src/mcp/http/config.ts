@@ -1,0 +1,53 @@
+import type { Env } from "../../config/index.ts";
+import { parseMcpTokens } from "./auth.ts";
+import type { McpHttpOptions } from "./handler.ts";
+import { LOOPBACK_HOSTS, normaliseOrigin } from "./origin.ts";
+
+export class McpOriginConfigError extends Error {
+  override name = "McpOriginConfigError";
+}
+
+/** Parses MAYA_MCP_ALLOWED_ORIGINS; an entry that is not an http(s) origin is a start-up error. */
+export function parseAllowedOrigins(raw: string): string[] {
+  const entries = raw
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o !== "");
+  return entries.map((entry) => {
+    const origin = normaliseOrigin(entry);
+    if (origin === undefined) {
+      throw new McpOriginConfigError(
+        `MAYA_MCP_ALLOWED_ORIGINS: '${entry}' is not an origin like https://example.com`,
+      );
+    }
+    return origin;
+  });
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return (LOOPBACK_HOSTS as readonly string[]).includes(host) || host === "::1";
+}
+
+/**
+ * The HTTP transport's settings from the parsed environment: tokens, allowed
+ * origins, the web API's rate limits and the session TTL. When the server is
+ * bound to a loopback address, the Host header must name loopback too (DNS
+ * rebinding cannot fake that); the public URL's origin is always allowed.
+ */
+export function mcpHttpOptionsFromEnv(env: Env, bindHost?: string): McpHttpOptions {
+  const allowedOrigins = parseAllowedOrigins(env.MAYA_MCP_ALLOWED_ORIGINS);
+  if (env.MAYA_PUBLIC_URL !== undefined) allowedOrigins.push(new URL(env.MAYA_PUBLIC_URL).origin);
+  return {
+    tokens: parseMcpTokens(env.MAYA_MCP_TOKENS),
+    allowedOrigins,
+    ...(bindHost !== undefined && isLoopbackHost(bindHost)
+      ? { allowedHosts: [...LOOPBACK_HOSTS] }
+      : {}),
+    rateLimits: {
+      perClientPerMinute: env.MAYA_RATE_LIMIT_PER_MINUTE,
+      perSessionPerMinute: env.MAYA_SESSION_RATE_LIMIT_PER_MINUTE,
+      newSessionsPerMinute: env.MAYA_NEW_SESSIONS_PER_MINUTE,
+    },
+    sessionIdleMs: env.MAYA_SESSION_TTL_SECONDS * 1000,
+  };
+}
