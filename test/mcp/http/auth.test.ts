@@ -33,7 +33,9 @@ describe("MCP bearer tokens", () => {
         fc.uniqueArray(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 5 }),
         fc.string({ maxLength: 40 }),
         (tokens, other) => {
-          tokens.forEach((token, index) => assert.equal(matchToken(token, tokens), index));
+          for (const [index, token] of tokens.entries()) {
+            assert.equal(matchToken(token, tokens), index);
+          }
           assert.equal(matchToken(other, tokens), tokens.indexOf(other));
         },
       ),
