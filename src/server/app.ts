@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from "fastify";
+import { type Logger, silentLogger } from "../config/index.ts";
+import type { ServerContext } from "./context.ts";
+import { describeFrameworkError, sendError } from "./errors.ts";
+import { startLoadShedder } from "./load-shedding.ts";
+import { createMetrics } from "./metrics.ts";
+import type { ServerRuntime } from "./ports.ts";
+import { createRateLimits } from "./rate-limits.ts";
+import { accountRoutes } from "./routes/account.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { checkoutRoutes } from "./routes/checkout.ts";
+import { opsRoutes } from "./routes/ops.ts";
+import { checkSameOrigin, isJsonOrEmpty } from "./same-origin.ts";
+import type { ServerSettings } from "./settings.ts";
+
+export interface AppOptions {
+  runtime: ServerRuntime;
+  settings: ServerSettings;
+  logger?: Logger;
+}
+
+const WEB_ROOT = fileURLToPath(new URL("../web/", import.meta.url));
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Paths that cost real work and so pass load shedding and the per-address limit. */
+function isGuestWork(url: string): boolean {
+  return url.startsWith("/api/") || url.startsWith("/pay/");
+}
+
+function pathOf(request: FastifyRequest): string {
+  const url = request.url;
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
+ * Builds Maya's web app: the JSON API, the chat page and its assets, the mock
+ * checkout, the Stripe webhook, health and metrics, with every hardening layer
+ * in front. The caller listens, and closes the app before the runtime.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { runtime, settings } = options;
+  const logger = options.logger ?? silentLogger();
+  const app = Fastify({
+    // pino's own Logger type is wider than Fastify's; the instance is the same.
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    disableRequestLogging: true,
+    trustProxy: settings.trustProxy,
+    bodyLimit: settings.bodyLimitBytes,
+    requestTimeout: settings.requestTimeoutMs,
+    return503OnClosing: true,
+    genReqId: () => randomUUID(),
+  });
+
+  const ctx: ServerContext = {
+    runtime,
+    settings,
+    limits: await createRateLimits(settings, runtime.redisUrl),
+    metrics: createMetrics(),
+    shedder: startLoadShedder(settings.maxEventLoopDelayMs, settings.eventLoopSampleMs),
+    logger,
+  };
+  app.addHook("onClose", async () => {
+    ctx.shedder.stop();
+    await ctx.limits.close();
+  });
+
+  // Only JSON (and, inside the checkout plugin, its form) is parsed at all.
+  app.removeContentTypeParser("text/plain");
+
+  const https = settings.publicUrl?.startsWith("https:") ?? false;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: "no-referrer" },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+
+  app.addHook("onRequest", async (request, reply) => {
+    const path = pathOf(request);
+    if (!isGuestWork(path)) return;
+    if (ctx.shedder.overloaded()) {
+      ctx.metrics.rejected.inc({ reason: "overloaded" });
+      ctx.logger.warn(
+        { event: "load_shed", lagMs: Math.round(ctx.shedder.lagMs()) },
+        "shedding load",
+      );
+      return sendError(
+        reply,
+        503,
+        "overloaded",
+        "Maya is swamped right now. Please try again in a moment.",
+        1,
+      );
+    }
+    const decision = await ctx.limits.consume("address", request.ip);
+    if (!decision.ok) {
+      ctx.metrics.rateLimited.inc({ limit: "address" });
+      ctx.logger.warn({ event: "rate_limited", limit: "address" }, "address rate limit hit");
+      return sendError(
+        reply,
+        429,
+        "rate_limited",
+        "You're going a bit fast for Maya. Please wait a moment and try again.",
+        decision.retryAfterSeconds,
+      );
+    }
+    if (!STATE_CHANGING.has(request.method)) return;
+    const origin = checkSameOrigin(request, settings.publicUrl);
+    if (!origin.ok) {
+      ctx.metrics.rejected.inc({ reason: "csrf" });
+      ctx.logger.warn(
+        { event: "csrf_rejected", reason: origin.reason, path },
+        "cross-origin request refused",
+      );
+      return sendError(
+        reply,
+        403,
+        "cross_origin",
+        "This request must come from Maya's own page (Origin or Sec-Fetch-Site must be same-origin).",
+      );
+    }
+    if (path.startsWith("/api/") && !isJsonOrEmpty(request)) {
+      ctx.metrics.rejected.inc({ reason: "media_type" });
+      return sendError(reply, 415, "unsupported_media_type", "Send the request body as JSON.");
+    }
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    const seconds = reply.elapsedTime / 1000;
+    ctx.metrics.requestSeconds.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      seconds,
+    );
+    logger.info(
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "request",
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = describeFrameworkError(
+      error as { code?: string; statusCode?: number; message: string },
+      settings.bodyLimitBytes,
+    );
+    if (status >= 500)
+      logger.error(
+        { event: "request_failed", err: error, route: request.routeOptions.url },
+        "request failed",
+      );
+    return reply.code(status).type("application/json; charset=utf-8").send(body);
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, 404, "not_found", "There is nothing at this address."),
+  );
+
+  await app.register(fastifyStatic, {
+    root: WEB_ROOT,
+    prefix: "/static/",
+    index: false,
+    cacheControl: true,
+    maxAge: 0,
+    allowedPath: (path) => !path.endsWith(".html"),
+  });
+  app.get("/", (_request, reply) =>
+    reply.header("cache-control", "no-cache").sendFile("index.html", WEB_ROOT),
+  );
+
+  chatRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  opsRoutes(app, ctx);
+  await app.register(async (scope) => checkoutRoutes(scope, ctx));
+  return app;
+}

@@ -1,0 +1,23 @@
+/**
+ * Maya's web server: a hardened Fastify app (JSON API with SSE streaming,
+ * session cookies, CSRF and rate limits, security headers, metrics) that also
+ * serves the chat page in `src/web`.
+ */
+export { type AppOptions, buildApp } from "./app.ts";
+export type {
+  ChatAgent,
+  CheckoutView,
+  Emotion,
+  MockCheckout,
+  PaymentStatusView,
+  PayResult,
+  PublicState,
+  Readiness,
+  ServerRuntime,
+  TipResult,
+  TurnEvent,
+  TurnResult,
+  WebhookHandler,
+} from "./ports.ts";
+export { SESSION_COOKIE, sessionKeyOf } from "./session.ts";
+export { DEFAULT_SETTINGS, type ServerSettings, settingsFromEnv } from "./settings.ts";

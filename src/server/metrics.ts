@@ -1,0 +1,62 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** Maya's Prometheus metrics; one registry per app so tests can run several. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "maya_process_" });
+  const registers = [registry];
+  return {
+    registry,
+    turns: new Counter({
+      name: "maya_chat_turns_total",
+      help: "Chat turns answered, by outcome (ok, blocked, replaced, timeout, error) and mode (json, stream).",
+      labelNames: ["outcome", "mode"] as const,
+      registers,
+    }),
+    blockedInputs: new Counter({
+      name: "maya_blocked_inputs_total",
+      help: "Guest messages blocked by the input scanner, by scanner.",
+      labelNames: ["scanner"] as const,
+      registers,
+    }),
+    replacedOutputs: new Counter({
+      name: "maya_replaced_outputs_total",
+      help: "Replies replaced with the safe fallback by the output scanner.",
+      registers,
+    }),
+    rateLimited: new Counter({
+      name: "maya_rate_limited_total",
+      help: "Requests refused with 429, by limit (address, session, new_session).",
+      labelNames: ["limit"] as const,
+      registers,
+    }),
+    rejected: new Counter({
+      name: "maya_rejected_requests_total",
+      help: "Requests refused before any work: cross-origin (csrf), wrong media type, overloaded.",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
+    payments: new Counter({
+      name: "maya_payment_outcomes_total",
+      help: "Payment outcomes seen by the web API (link_created, simulated, failed, completed).",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    turnSeconds: new Histogram({
+      name: "maya_chat_turn_duration_seconds",
+      help: "Time to answer a chat turn, start to final result.",
+      labelNames: ["mode"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    requestSeconds: new Histogram({
+      name: "maya_http_request_duration_seconds",
+      help: "HTTP request latency by route and status code.",
+      labelNames: ["method", "route", "status"] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,88 @@
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { createClient } from "redis";
+import type { ServerSettings } from "./settings.ts";
+
+/**
+ * Three fixed-window limits per minute: per client address, per session, and
+ * new sessions per address. In memory for one process; in Redis when the
+ * sessions are there too, so that several instances share one budget. If Redis
+ * stops answering, an in-memory limiter stands in (the "insurance" limiter),
+ * so a Redis outage neither blocks everyone nor lifts the limits.
+ */
+
+export type LimitName = "address" | "session" | "new_session";
+export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface RateLimits {
+  consume(name: LimitName, key: string): Promise<LimitDecision>;
+  close(): Promise<void>;
+}
+
+type RedisClient = ReturnType<typeof createClient>;
+
+const PER_MINUTE: Record<LimitName, keyof ServerSettings> = {
+  address: "addressPerMinute",
+  session: "sessionPerMinute",
+  new_session: "newSessionsPerMinute",
+};
+
+function limiterFor(name: LimitName, points: number, redis: RedisClient | undefined) {
+  const options = { keyPrefix: `maya:rl:${name}`, points, duration: 60 };
+  const memory = new RateLimiterMemory(options);
+  if (redis === undefined) return memory;
+  return new RateLimiterRedis({
+    ...options,
+    storeClient: redis,
+    useRedisPackage: true,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
+}
+
+export async function createRateLimits(
+  settings: ServerSettings,
+  redisUrl?: string,
+): Promise<RateLimits> {
+  let redis: RedisClient | undefined;
+  if (redisUrl !== undefined) {
+    redis = createClient({
+      url: redisUrl,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: 2000,
+        reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) + Math.random() * 100,
+      },
+    });
+    // Errors surface through the insurance limiter; the client reconnects on its own.
+    redis.on("error", () => {});
+    await redis.connect();
+  }
+  const limiters = {} as Record<LimitName, RateLimiterAbstract>;
+  for (const name of Object.keys(PER_MINUTE) as LimitName[]) {
+    limiters[name] = limiterFor(name, settings[PER_MINUTE[name]] as number, redis);
+  }
+  return {
+    async consume(name, key) {
+      try {
+        await limiters[name].consume(key);
+        return { ok: true };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          return {
+            ok: false,
+            retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+          };
+        }
+        throw rejection;
+      }
+    },
+    async close() {
+      if (redis?.isOpen) await redis.close();
+    },
+  };
+}

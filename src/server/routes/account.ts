@@ -1,0 +1,74 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { ServerContext } from "../context.ts";
+import { sendError } from "../errors.ts";
+import { issueSessionCookie, resolveSession } from "../sessions.ts";
+
+const tipBody = z.object({
+  percent: z.union([z.literal(10), z.literal(15), z.literal(20), z.null()]),
+});
+
+/** HTTP status for an expected payment failure; the sentence comes from the agent. */
+function payFailureStatus(code: string): number {
+  return code === "payment_unavailable" ? 503 : 409;
+}
+
+/** The guest's tab: state, tip, payment and a fresh conversation. */
+export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { agent } = ctx.runtime;
+
+  app.get("/api/state", async (request, reply) => {
+    const key = await resolveSession(ctx, request, reply, { countTowardsLimit: false });
+    if (key === undefined) return reply;
+    return agent.state(key);
+  });
+
+  app.post("/api/tip", async (request, reply) => {
+    const parsed = tipBody.safeParse(request.body);
+    if (!parsed.success) {
+      return sendError(
+        reply,
+        400,
+        "invalid_tip",
+        'A tip is 10, 15 or 20 percent, or null for no tip: send {"percent": 15}.',
+      );
+    }
+    const key = await resolveSession(ctx, request, reply, { countTowardsLimit: true });
+    if (key === undefined) return reply;
+    const result = await agent.setTip(key, parsed.data.percent);
+    if (!result.ok) return sendError(reply, 409, result.failure.code, result.failure.message);
+    return { state: result.state };
+  });
+
+  app.post("/api/pay", async (request, reply) => {
+    const key = await resolveSession(ctx, request, reply, { countTowardsLimit: true });
+    if (key === undefined) return reply;
+    const result = await agent.pay(key);
+    if (!result.ok) {
+      ctx.metrics.payments.inc({ outcome: "link_failed" });
+      return sendError(
+        reply,
+        payFailureStatus(result.failure.code),
+        result.failure.code,
+        result.failure.message,
+      );
+    }
+    ctx.metrics.payments.inc({ outcome: result.simulated ? "link_simulated" : "link_created" });
+    return { url: result.url, paymentId: result.paymentId, simulated: result.simulated };
+  });
+
+  app.get("/api/pay/status", async (request, reply) => {
+    const key = await resolveSession(ctx, request, reply, { countTowardsLimit: false });
+    if (key === undefined) return reply;
+    return agent.paymentStatus(key);
+  });
+
+  app.post("/api/reset", async (request, reply) => {
+    const key = await resolveSession(ctx, request, reply, { countTowardsLimit: true });
+    if (key === undefined) return reply;
+    // A new id for the new conversation; the money (tab, balance, payment) moves with it.
+    const fresh = issueSessionCookie(reply);
+    const state = await agent.reset(key, fresh);
+    return { state };
+  });
+}
