@@ -1,0 +1,153 @@
+/**
+ * Finds text hidden in base64, hex, percent-encoding or ROT13 so the scanners
+ * read it too. Only decodings that come out as readable text are kept.
+ * Every pattern here is linear: bounded or unambiguous quantifiers only.
+ */
+
+import { Buffer } from "node:buffer";
+
+export type Encoding = "base64" | "hex" | "percent" | "rot13" | "tags";
+export type DecodedSegment = { encoding: Encoding; text: string };
+
+const MAX_SEGMENTS = 16;
+const MAX_DECODED_CHARS = 65_536;
+
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const HEX_RUN = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Fa-f])/g;
+const ESCAPED_HEX_RUN = /(?:\\x[0-9A-Fa-f]{2}){4,}/g;
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+
+export const DECODE_PATTERNS: readonly RegExp[] = [
+  BASE64_RUN,
+  HEX_RUN,
+  ESCAPED_HEX_RUN,
+  PERCENT_ESCAPE,
+  PERCENT_RUN,
+];
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Readable: valid UTF-8, mostly printable, with some letters. */
+function readable(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 4) return undefined;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  let printable = 0;
+  let letters = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 9 || c === 10 || c === 13 || (c >= 32 && c !== 127 && !(c >= 0x80 && c < 0xa0))) {
+      printable++;
+    }
+    if (/\p{L}/u.test(ch)) letters++;
+  }
+  const length = [...text].length;
+  if (printable / length < 0.95 || letters / length < 0.5) return undefined;
+  return text;
+}
+
+function decodeBase64(run: string): string | undefined {
+  const body = run.replace(/=+$/, "");
+  // A base64 run of plain letters is usually just a long word; require the
+  // character mix real encodings have.
+  if (!/[0-9+/_-]/.test(body) && !(/[A-Z]/.test(body) && /[a-z]/.test(body))) return undefined;
+  if (body.length % 4 === 1) return undefined;
+  return readable(Buffer.from(body, "base64"));
+}
+
+function decodeHex(run: string): string | undefined {
+  return readable(Buffer.from(run, "hex"));
+}
+
+function decodePercentRun(run: string): string {
+  const bytes = Buffer.from(run.replace(/%/g, ""), "hex");
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes.toString("latin1");
+  }
+}
+
+const ROT13_CUES = new Set([
+  "the",
+  "you",
+  "your",
+  "and",
+  "all",
+  "to",
+  "of",
+  "is",
+  "are",
+  "me",
+  "now",
+  "what",
+  "this",
+  "that",
+  "ignore",
+  "previous",
+  "instructions",
+  "system",
+  "prompt",
+  "rules",
+  "forget",
+  "disregard",
+  "reveal",
+  "password",
+  "secret",
+  "tell",
+  "say",
+  "with",
+  "for",
+  "not",
+  "fuck",
+  "kill",
+  "free",
+  "drinks",
+]);
+
+export function rot13(text: string): string {
+  return text.replace(/[a-zA-Z]/g, (c) => {
+    const base = c <= "Z" ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+function cueCount(lowerText: string): number {
+  let n = 0;
+  for (const word of lowerText.split(/[^a-z]+/)) if (ROT13_CUES.has(word)) n++;
+  return n;
+}
+
+/** ROT13 is invisible to pattern matching; keep the rotated text when it reads more like English. */
+function decodeRot13(text: string): string | undefined {
+  if (text.length > MAX_DECODED_CHARS) return undefined;
+  const lower = text.toLowerCase();
+  const rotated = rot13(lower);
+  const after = cueCount(rotated);
+  return after >= 2 && after > cueCount(lower) * 2 ? rotated : undefined;
+}
+
+/** Every readable hidden segment in `text` (case-preserved, after NFKC). */
+export function decodeSegments(text: string): DecodedSegment[] {
+  const found: DecodedSegment[] = [];
+  let budget = MAX_DECODED_CHARS;
+  const add = (encoding: Encoding, decoded: string | undefined) => {
+    if (decoded === undefined || found.length >= MAX_SEGMENTS || budget <= 0) return;
+    const clipped = decoded.slice(0, budget);
+    budget -= clipped.length;
+    found.push({ encoding, text: clipped });
+  };
+  for (const m of text.matchAll(BASE64_RUN)) add("base64", decodeBase64(m[0]));
+  for (const m of text.matchAll(HEX_RUN)) add("hex", decodeHex(m[0]));
+  for (const m of text.matchAll(ESCAPED_HEX_RUN)) add("hex", decodeHex(m[0].replace(/\\x/g, "")));
+  let escapes = 0;
+  for (const _ of text.matchAll(PERCENT_ESCAPE)) if (++escapes >= 3) break;
+  if (escapes >= 3) add("percent", text.replace(PERCENT_RUN, decodePercentRun));
+  add("rot13", decodeRot13(text));
+  return found;
+}

@@ -1,0 +1,150 @@
+/**
+ * Normalisation before classification, so that disguises fold back to the plain
+ * words the scanners (and the trained classifiers) know:
+ * invisible characters removed and flagged, NFKC, lower case, homoglyphs folded,
+ * accents dropped, leetspeak folded, stretched letters shortened, spaced-out
+ * letters joined, and base64/hex/percent/ROT13/tag-character payloads decoded.
+ *
+ * Deterministic and idempotent on `text`: normalize(normalize(x).text).text === normalize(x).text.
+ */
+
+import { foldConfusableWord } from "./confusables.ts";
+import { type DecodedSegment, decodeSegments, type Encoding } from "./decode.ts";
+import { scanInvisible } from "./invisible.ts";
+
+export type { DecodedSegment, Encoding } from "./decode.ts";
+
+export type NormalizationFlags = {
+  /** Invisible characters removed (zero-width, bidi, tags, private-use, controls, lone surrogates). */
+  invisible: number;
+  bidi: number;
+  /** Characters folded from look-alike scripts. */
+  confusables: number;
+  /** Digits/symbols read as letters ("1gn0r3" → "ignore"). */
+  leet: number;
+  /** Encodings whose payload was decoded into `decoded`. */
+  encodings: Encoding[];
+};
+
+export type NormalizedText = {
+  /** The folded visible text. */
+  text: string;
+  /** Hidden payloads, each folded the same way as `text`. */
+  decoded: DecodedSegment[];
+  flags: NormalizationFlags;
+  /** `text` followed by every decoded payload, one per line: what classifiers read. */
+  combined: string;
+};
+
+// Leet symbols are folded only inside a word that has letters: "h4ck", "sh!t", "@ss".
+const LEET: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "8": "b",
+  "9": "g",
+  "@": "a",
+  $: "s",
+  "!": "i",
+  "€": "e",
+};
+const LEET_WORD = /[a-z0-9@$!€]+/g;
+const HAS_LEET = /[0-9@$!€]/;
+const HAS_LETTER = /[a-z]/;
+const WORD = /[^\s\p{P}\p{S}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /\p{M}+/gu;
+const STRETCHED = /([a-z])\1{2,}/g;
+// "f u c k", "i.g.n.o.r.e": three or more single letters joined by one separator each.
+const SPACED_LETTERS = /(?<![a-z0-9])[a-z](?:[ .\-_*][a-z](?![a-z0-9])){2,}/g;
+const WHITESPACE_RUN = /[ \t\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]+/g;
+const BLANK_LINES = /\n[\s]*\n/g;
+
+export const NORMALIZE_PATTERNS: readonly RegExp[] = [
+  LEET_WORD,
+  WORD,
+  NON_ASCII,
+  COMBINING_MARKS,
+  STRETCHED,
+  SPACED_LETTERS,
+  WHITESPACE_RUN,
+  BLANK_LINES,
+];
+
+function foldLeetWord(word: string, counter: { leet: number }): string {
+  let core = word;
+  let tail = "";
+  while (core.endsWith("!")) {
+    core = core.slice(0, -1);
+    tail += "!";
+  }
+  if (!HAS_LETTER.test(core) || !HAS_LEET.test(core)) return word;
+  let out = "";
+  for (const ch of core) {
+    const letter = LEET[ch];
+    if (letter !== undefined) counter.leet++;
+    out += letter ?? ch;
+  }
+  return out + tail;
+}
+
+/** The text-only part of normalisation (no decoding): used for the text and each payload. */
+function fold(visible: string, counter: { confusables: number; leet: number }): string {
+  let t = visible.normalize("NFKC").toLowerCase();
+  if (NON_ASCII.test(t)) {
+    t = t.replace(WORD, (word) => {
+      if (!NON_ASCII.test(word)) return word;
+      const { word: folded, folded: n } = foldConfusableWord(word);
+      counter.confusables += n;
+      return folded;
+    });
+    t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
+  }
+  t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
+  t = t.replace(STRETCHED, "$1");
+  t = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
+  t = t.replace(/\r\n?/g, "\n").replace(WHITESPACE_RUN, " ").replace(BLANK_LINES, "\n");
+  return t.replace(/ ?\n ?/g, "\n").trim();
+}
+
+/** Repeats `fold` until nothing changes (at most a few rounds) so the result is a fixed point. */
+function foldToFixedPoint(visible: string, counter: { confusables: number; leet: number }): string {
+  let current = fold(visible, counter);
+  for (let round = 0; round < 3; round++) {
+    const next = fold(current, counter);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+export function normalize(text: string): NormalizedText {
+  const invisible = scanInvisible(text);
+  const counter = { confusables: 0, leet: 0 };
+  const compat = invisible.visible.normalize("NFKC");
+  const folded = foldToFixedPoint(compat, counter);
+
+  const hidden = decodeSegments(compat);
+  if (invisible.tagText) hidden.push({ encoding: "tags", text: invisible.tagText });
+  const decoded: DecodedSegment[] = [];
+  for (const segment of hidden) {
+    const inner = foldToFixedPoint(scanInvisible(segment.text).visible, counter);
+    if (inner && inner !== folded) decoded.push({ encoding: segment.encoding, text: inner });
+  }
+  const encodings = [...new Set(decoded.map((d) => d.encoding))];
+  return {
+    text: folded,
+    decoded,
+    flags: {
+      invisible: invisible.removed,
+      bidi: invisible.bidi,
+      confusables: counter.confusables,
+      leet: counter.leet,
+      encodings,
+    },
+    combined: decoded.length ? [folded, ...decoded.map((d) => d.text)].join("\n") : folded,
+  };
+}
