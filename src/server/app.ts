@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -7,6 +8,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyRequest,
+  LogController,
 } from "fastify";
 import { type Logger, silentLogger } from "../config/index.ts";
 import type { ServerContext } from "./context.ts";
@@ -54,7 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // pino's own Logger type is wider than Fastify's; the instance is the same.
     loggerInstance: logger as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // One line per response from our own hook instead (no headers, no bodies).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: settings.trustProxy,
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     referrerPolicy: { policy: "no-referrer" },
+    frameguard: { action: "deny" },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
@@ -196,8 +200,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 0,
     allowedPath: (path) => !path.endsWith(".html"),
   });
+  const indexHtml = await readFile(new URL("../web/index.html", import.meta.url), "utf8");
   app.get("/", (_request, reply) =>
-    reply.header("cache-control", "no-cache").sendFile("index.html", WEB_ROOT),
+    reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(indexHtml),
   );
 
   chatRoutes(app, ctx);

@@ -6,7 +6,7 @@
 export { type AppOptions, buildApp } from "./app.ts";
 export type {
   ChatAgent,
-  CheckoutView,
+  CheckoutPage,
   Emotion,
   MockCheckout,
   PaymentStatusView,

@@ -77,21 +77,18 @@ export interface ChatAgent {
   reset(fromKey: string, toKey: string): Promise<PublicState>;
 }
 
-/** The mock checkout page's logic (payments issue). */
-export type CheckoutView =
-  | {
-      ok: true;
-      paymentId: string;
-      amountCents: number;
-      currency: string;
-      description: string;
-      status: "pending" | "succeeded" | "failed" | "expired";
-    }
-  | { ok: false; failure: Failure };
+/** One rendered mock checkout page (the payments issue writes the HTML, escaped, script-free). */
+export interface CheckoutPage {
+  status: number;
+  /** "shown", "completed", "already_completed", "not_found", "expired", "unavailable". */
+  outcome: string;
+  html: string;
+}
 
+/** The mock checkout page's logic (payments issue): GET renders, POST pays. */
 export interface MockCheckout {
-  view(paymentId: string): Promise<CheckoutView>;
-  complete(paymentId: string): Promise<CheckoutView>;
+  render(paymentId: string): Promise<CheckoutPage>;
+  complete(paymentId: string): Promise<CheckoutPage>;
 }
 
 /** The Stripe webhook handler (payments issue): raw body in, HTTP answer out. */

@@ -1,17 +1,23 @@
-import type { FastifyInstance } from "fastify";
-import { renderCheckout } from "../checkout-page.ts";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ServerContext } from "../context.ts";
 import { sendError } from "../errors.ts";
-
-const PAYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,127}$/;
+import type { CheckoutPage } from "../ports.ts";
 
 /**
- * The mock checkout page (GET shows the amount, POST pays) and the Stripe
- * webhook, which needs the raw bytes for its signature and so gets its own
- * content-type parser inside this plugin only.
+ * The mock checkout page (GET shows the amount, POST pays; the payments
+ * module renders both) and the Stripe webhook, which needs the raw bytes for
+ * its signature and so gets its own content-type parser inside its scope only.
  */
 export async function checkoutRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
   const { checkout, webhooks } = ctx.runtime;
+
+  function sendPage(reply: FastifyReply, page: CheckoutPage) {
+    return reply
+      .code(page.status)
+      .header("cache-control", "no-store")
+      .type("text/html; charset=utf-8")
+      .send(page.html);
+  }
 
   // The checkout form posts an empty urlencoded body; nothing in it is read.
   app.addContentTypeParser(
@@ -20,41 +26,14 @@ export async function checkoutRoutes(app: FastifyInstance, ctx: ServerContext): 
     (_request, _body, done) => done(null, {}),
   );
 
-  app.get<{ Params: { id: string } }>("/pay/mock/:id", async (request, reply) => {
-    const { id } = request.params;
-    const view = PAYMENT_ID.test(id)
-      ? await checkout.view(id)
-      : {
-          ok: false as const,
-          failure: { code: "payment_not_found", message: "There is no checkout with that id." },
-        };
-    return reply
-      .code(view.ok ? 200 : 404)
-      .header("cache-control", "no-store")
-      .type("text/html; charset=utf-8")
-      .send(renderCheckout(view));
-  });
+  app.get<{ Params: { id: string } }>("/pay/mock/:id", async (request, reply) =>
+    sendPage(reply, await checkout.render(request.params.id)),
+  );
 
   app.post<{ Params: { id: string } }>("/pay/mock/:id", async (request, reply) => {
-    const { id } = request.params;
-    if (!PAYMENT_ID.test(id)) {
-      return reply
-        .code(404)
-        .type("text/html; charset=utf-8")
-        .send(
-          renderCheckout({
-            ok: false,
-            failure: { code: "payment_not_found", message: "There is no checkout with that id." },
-          }),
-        );
-    }
-    const view = await checkout.complete(id);
-    if (view.ok && view.status === "succeeded") ctx.metrics.payments.inc({ outcome: "completed" });
-    return reply
-      .code(view.ok ? 200 : 404)
-      .header("cache-control", "no-store")
-      .type("text/html; charset=utf-8")
-      .send(renderCheckout(view, true));
+    const page = await checkout.complete(request.params.id);
+    if (page.outcome === "completed") ctx.metrics.payments.inc({ outcome: "completed" });
+    return sendPage(reply, page);
   });
 
   await app.register(async (raw) => {
