@@ -4,9 +4,13 @@
  * mounted at `/mcp` by the web server through `createMcpHttpHandler`).
  */
 
+export { type BarToolName, barOutputSchemas, barStateSchema } from "./bar-schemas.ts";
+export { type AgentTool, type BarToolsAdapterDeps, createMcpBarTools } from "./bar-tools.ts";
+export { createMcpDeps, type McpRuntimeParts } from "./compose.ts";
 export type { McpBarTools, McpDeps, McpGuard, McpScanResult } from "./deps.ts";
 export { toScanView } from "./guard-tools.ts";
 export { McpTokenError, MIN_TOKEN_CHARS, parseMcpTokens } from "./http/auth.ts";
+export { mcpHttpOptionsFromEnv, parseAllowedOrigins } from "./http/config.ts";
 export {
   createMcpHttpHandler,
   type McpHandleOptions,
