@@ -23,14 +23,16 @@ export interface BarToolsAdapterDeps {
 }
 
 /** Every string inside the arguments, with its path (for the log, never the text). */
-function textArguments(value: unknown, path: string, out: Array<{ path: string; text: string }>) {
-  if (typeof value === "string") out.push({ path, text: value });
-  else if (Array.isArray(value)) value.forEach((v, i) => textArguments(v, `${path}[${i}]`, out));
-  else if (value !== null && typeof value === "object") {
-    for (const [key, v] of Object.entries(value))
-      textArguments(v, path ? `${path}.${key}` : key, out);
+function* textArguments(value: unknown, path = ""): Generator<{ path: string; text: string }> {
+  if (typeof value === "string") {
+    yield { path, text: value };
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* textArguments(v, `${path}[${i}]`);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      yield* textArguments(v, path ? `${path}.${key}` : key);
+    }
   }
-  return out;
 }
 
 /** The same structure with every string replaced by `replace(path)`. */
@@ -94,7 +96,7 @@ export function createMcpBarTools(deps: BarToolsAdapterDeps): McpBarTools {
     args: unknown,
   ): Promise<CallToolResult> {
     const agentTool = tools[name]!;
-    const texts = textArguments(args, "", []);
+    const texts = [...textArguments(args)];
     const sanitized = new Map<string, string>();
     for (const { path, text } of texts) {
       const scan = await guard.scanInput(text);
