@@ -23,5 +23,10 @@ export function fuseScores(
 
 export function clamp01(x: number): number {
   if (!Number.isFinite(x)) return x > 0 ? 1 : 0;
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return Math.min(1, Math.max(0, x));
+}
+
+/** Scores are reported to four decimals: enough to compare, short to read. */
+export function roundScore(x: number): number {
+  return Math.round(clamp01(x) * 10_000) / 10_000;
 }

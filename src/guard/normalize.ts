@@ -60,6 +60,8 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const STRETCHED = /([a-z])\1{2,}/g;
 // "f u c k", "i.g.n.o.r.e": three or more single letters joined by one separator each.
 const SPACED_LETTERS = /(?<![a-z0-9])[a-z](?:[ .\-_*][a-z](?![a-z0-9])){2,}/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const WHITESPACE_RUN = /[ \t\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]+/g;
 const BLANK_LINES = /\n[\s]*\n/g;
 
@@ -72,6 +74,8 @@ export const NORMALIZE_PATTERNS: readonly RegExp[] = [
   SPACED_LETTERS,
   WHITESPACE_RUN,
   BLANK_LINES,
+  SINGLE_QUOTES,
+  DOUBLE_QUOTES,
 ];
 
 function foldLeetWord(word: string, counter: { leet: number }): string {
@@ -103,6 +107,7 @@ function fold(visible: string, counter: { confusables: number; leet: number }): 
     });
     t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
   }
+  t = t.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
   t = t.replace(STRETCHED, "$1");
   t = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));

@@ -5,7 +5,7 @@
  */
 
 import type { ScanConfig } from "./config.ts";
-import { clamp01 } from "./fusion.ts";
+import { clamp01, roundScore } from "./fusion.ts";
 import { type NormalizedText, normalize } from "./normalize.ts";
 import type {
   ClassifierSet,

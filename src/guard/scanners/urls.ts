@@ -1,0 +1,50 @@
+/**
+ * Links in a reply must point at hosts on the allow-list (or their
+ * subdomains). Anything else, and any `javascript:`/`data:` link, blocks the
+ * reply: a model tricked into linking out can phish or exfiltrate the chat.
+ */
+
+import type { Scanner } from "../types.ts";
+
+const LINK = /\b(?:https?|ftp|wss?):\/\/[^\s<>"'`)\]}]{1,2048}|\bwww\.[^\s<>"'`)\]}]{1,2048}/gi;
+const SCRIPT_LINK = /\b(?:javascript|data|vbscript):/i;
+export const URL_PATTERNS: readonly RegExp[] = [LINK, SCRIPT_LINK];
+
+function hostOf(link: string): string | null {
+  try {
+    const url = new URL(/^www\./i.test(link) ? `https://${link}` : link);
+    return url.hostname.toLowerCase().replace(/\.$/, "");
+  } catch {
+    return null;
+  }
+}
+
+export function isAllowedHost(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((a) => host === a || host.endsWith(`.${a}`));
+}
+
+export const urlsScanner: Scanner = {
+  name: "urls",
+  appliesTo: "output",
+  enabled: (config) => config.blockUnlistedUrls,
+  scan(text, { config, normalized }) {
+    if (
+      SCRIPT_LINK.test(text) &&
+      /\]\(\s*(?:javascript|data|vbscript):|(?:href|src)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i.test(
+        text,
+      )
+    ) {
+      return { score: 1, valid: false, reason: "script or data link in reply" };
+    }
+    const candidates = [text, ...normalized.decoded.map((d) => d.text)];
+    for (const candidate of candidates) {
+      for (const match of candidate.matchAll(LINK)) {
+        const host = hostOf(match[0]);
+        if (host === null || !isAllowedHost(host, config.allowedUrlHosts)) {
+          return { score: 1, valid: false, reason: "link to a host outside the allow-list" };
+        }
+      }
+    }
+    return { score: 0, valid: true };
+  },
+};
