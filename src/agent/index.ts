@@ -7,6 +7,7 @@ export { createAgent } from "./agent.ts";
 export { isExplicitConfirmation } from "./confirmation.ts";
 export { EMOTIONS, type Emotion, emotionTag, isEmotion, parseEmotionTag } from "./emotion.ts";
 export { countingMetrics, type MetricsHook, noMetrics } from "./metrics.ts";
+export { storeMockRecords } from "./mock-records.ts";
 export {
   createModelFromSpec,
   type ModelChoice,
@@ -17,6 +18,7 @@ export {
 export { createRulesModel } from "./models/rules/rules-model.ts";
 export {
   createPaymentFlow,
+  PAYMENT_SESSION_RECORDS,
   type PaymentFlow,
   type PaymentFlowDeps,
   type PayResult,

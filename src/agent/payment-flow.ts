@@ -45,6 +45,10 @@ export interface PaymentFlow {
   ): Promise<"completed" | "already_completed" | "not_found">;
 }
 
+/** paymentId → sessionId, for webhooks (see the runtime). */
+export const PAYMENT_SESSION_RECORDS = "payment-session";
+const PAYMENT_SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
 const UNAVAILABLE =
   "The payment service is unavailable right now. Your tab is safe; please try again in a little while.";
 
@@ -128,6 +132,17 @@ export function createPaymentFlow(deps: PaymentFlowDeps): PaymentFlow {
       fallback: link.fallback ?? "none",
     });
     if (!attached.ok) return { ok: false, code: attached.code, message: attached.message };
+    // Webhooks for links made without session metadata (the Stripe MCP tools) find the session here.
+    await store
+      .putRecord(PAYMENT_SESSION_RECORDS, link.paymentId, sessionId, {
+        ttlMs: PAYMENT_SESSION_TTL_MS,
+      })
+      .catch((error: unknown) =>
+        logger.warn(
+          { event: "agent.payment_index_failed", err: error },
+          "payment index not stored",
+        ),
+      );
     onEvent("agent_payment_link_created", {
       provider: link.provider,
       simulated: String(link.simulated),
