@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIdempotencyKey, SESSION_ID_PATTERN, sessionIdOfKey } from "./idempotency.ts";
+import { isIdempotencyKey, keyBelongsToSession, SESSION_ID_PATTERN } from "./idempotency.ts";
 import type { CreatePaymentLinkRequest, PaymentFailure } from "./types.ts";
 
 /** Stripe's own ceiling for one charge in most currencies (999,999.99). */
@@ -37,7 +37,7 @@ export function validateLinkRequest(
       },
     };
   }
-  if (sessionIdOfKey(parsed.data.idempotencyKey) !== parsed.data.metadata.sessionId) {
+  if (!keyBelongsToSession(parsed.data.idempotencyKey, parsed.data.metadata.sessionId)) {
     return {
       ok: false,
       failure: {

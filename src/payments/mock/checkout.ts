@@ -26,8 +26,11 @@ export interface MockCheckoutResponse {
 
 export interface MockCheckoutOptions {
   records: MockPaymentRecords;
-  /** Marks the session's payment completed in state; must be safe to call once per payment. */
-  onCompleted: (sessionId: string, paymentId: string) => Promise<void>;
+  /**
+   * Completes the session's payment in state, exactly once however often it is
+   * called (state's atomic completion); throws when state cannot be reached.
+   */
+  onCompleted: (sessionId: string, paymentId: string) => Promise<unknown>;
   now?: () => number;
   logger?: Logger;
   /** Optional same-origin stylesheet (the page carries no inline style or script, for a strict CSP). */
@@ -90,39 +93,27 @@ export class MockCheckout {
     );
   }
 
+  /**
+   * The Pay button. The pending → succeeded move is a compare-and-set, so one
+   * press wins; `onCompleted` (state's exactly-once completion) then records it.
+   * A press on an already paid record calls `onCompleted` again, which state
+   * answers as already completed: that is also how a payment whose first
+   * recording failed (state unreachable) gets recorded on the next press.
+   */
   async completeMockPayment(id: string): Promise<MockCheckoutResponse> {
     const record = await this.#load(id);
-    if (!record)
-      return this.#page(
-        404,
-        "not_found",
-        "Payment not found",
-        "<p>This payment link does not exist or has run out.</p>",
-      );
+    if (!record) return this.#page(404, "not_found", "Payment not found", NOT_FOUND);
     const status = effectiveStatus(record, this.#now());
-    if (status === "succeeded")
-      return this.#page(409, "already_completed", "Already paid", paidBody(record));
-    if (status !== "pending")
-      return this.#page(
-        410,
-        "expired",
-        "Link expired",
-        "<p>This payment link is no longer valid. Ask Maya for a new one.</p>",
-      );
+    if (status !== "pending" && status !== "succeeded")
+      return this.#page(410, "expired", "Link expired", EXPIRED);
 
     const paid: MockPaymentRecord = { ...record, status: "succeeded", completedAt: this.#now() };
-    const won = await this.#records.replaceIf(record.id, "pending", paid, MOCK_RECORD_TTL_MS);
-    if (!won) {
-      // Someone else (another click, another instance) got there first.
-      return this.#page(409, "already_completed", "Already paid", paidBody(record));
-    }
+    const won =
+      status === "pending" &&
+      (await this.#records.replaceIf(record.id, "pending", paid, MOCK_RECORD_TTL_MS));
     try {
       await this.#onCompleted(record.sessionId, record.id);
     } catch (error) {
-      // Put the record back so the guest can press Pay again; state saw nothing.
-      await this.#records
-        .replaceIf(record.id, "succeeded", record, MOCK_RECORD_TTL_MS)
-        .catch(() => false);
       this.#log.error(
         {
           event: "payments.mock_completion_failed",
@@ -131,13 +122,9 @@ export class MockCheckout {
         },
         "could not record the mock payment",
       );
-      return this.#page(
-        503,
-        "unavailable",
-        "Try again",
-        "<p>We could not record the payment just now; nothing was charged. Please press Pay again in a moment.</p>",
-      );
+      return this.#page(503, "unavailable", "Try again", UNRECORDED);
     }
+    if (!won) return this.#page(409, "already_completed", "Already paid", paidBody(record));
     this.#log.info(
       { event: "payments.mock_completed", paymentId: record.id },
       "mock payment completed",
@@ -178,6 +165,11 @@ ${body}
     return { status, outcome, html };
   }
 }
+
+const NOT_FOUND = "<p>This payment link does not exist or has run out.</p>";
+const EXPIRED = "<p>This payment link is no longer valid. Ask Maya for a new one.</p>";
+const UNRECORDED =
+  "<p>The payment went through here but could not be recorded on your tab just now. Please press Pay again in a moment; you will not be charged twice.</p>";
 
 function paidBody(record: MockPaymentRecord): string {
   const amount = escapeHtml(formatAmount(record.amountCents, record.currency));

@@ -23,7 +23,11 @@ export interface MockPaymentRecords {
   /** Stores `record` unless `id` exists already; returns whatever is stored afterwards. Atomic. */
   putIfAbsent(id: string, record: MockPaymentRecord, ttlMs: number): Promise<MockPaymentRecord>;
   get(id: string): Promise<MockPaymentRecord | undefined>;
-  /** Replaces the record only while its status is `expected`; true when it did. Atomic. */
+  /**
+   * Replaces the record only while its status is `expected`; true when it did.
+   * Atomic. Statuses only move forward (pending → succeeded), never back, so a
+   * one-shot claim per status is a valid implementation.
+   */
   replaceIf(
     id: string,
     expected: PaymentStatus,
