@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import { describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { LOOPBACK_HOSTS } from "../../src/mcp/index.ts";
+import { initializeBody, MCP_HEADERS, startMayaMcp, TOKEN } from "./harness.ts";
+
+const headers = { ...MCP_HEADERS, authorization: `Bearer ${TOKEN}` };
+
+async function initialize(url: URL): Promise<Response> {
+  const response = await fetch(url, { method: "POST", headers, body: initializeBody() });
+  await response.body?.cancel();
+  return response;
+}
+
+/** A POST with a chosen Host header (fetch does not let us set one). */
+function postWithHost(url: URL, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers: { ...headers, host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end(initializeBody());
+  });
+}
+
+describe("MCP over HTTP: limits", () => {
+  it("rate-limits a client address with 429 and Retry-After, as the web API does", async () => {
+    const maya = await startMayaMcp({ rateLimits: { perClientPerMinute: 3 } });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await initialize(maya.url)).status, 200);
+      const limited = await initialize(maya.url);
+      assert.equal(limited.status, 429);
+      assert.ok(Number(limited.headers.get("retry-after")) >= 1);
+    } finally {
+      await maya.close();
+    }
+  });
+
+  it("limits new sessions per client, and open sessions overall", async () => {
+    const perClient = await startMayaMcp({ rateLimits: { newSessionsPerMinute: 1 } });
+    try {
+      assert.equal((await initialize(perClient.url)).status, 200);
+      assert.equal((await initialize(perClient.url)).status, 429);
+    } finally {
+      await perClient.close();
+    }
+    const capped = await startMayaMcp({ maxSessions: 1 });
+    try {
+      assert.equal((await initialize(capped.url)).status, 200);
+      assert.equal((await initialize(capped.url)).status, 503);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it("refuses a foreign Host name when bound to loopback (DNS rebinding)", async () => {
+    const maya = await startMayaMcp({ allowedHosts: [...LOOPBACK_HOSTS] });
+    try {
+      assert.equal(await postWithHost(maya.url, "evil.example:3001"), 403);
+      assert.equal(await postWithHost(maya.url, `localhost:${maya.url.port}`), 200);
+    } finally {
+      await maya.close();
+    }
+  });
+
+  it("closes idle MCP sessions", async () => {
+    const maya = await startMayaMcp({ sessionIdleMs: 20 });
+    try {
+      assert.equal((await initialize(maya.url)).status, 200);
+      assert.equal(maya.handler.sessionCount, 1);
+      for (let waited = 0; maya.handler.sessionCount > 0 && waited < 5000; waited += 20) {
+        await sleep(20);
+      }
+      assert.equal(maya.handler.sessionCount, 0);
+    } finally {
+      await maya.close();
+    }
+  });
+});
