@@ -159,9 +159,9 @@ export function runPipeline(
       if (config.failMode === "closed") return blocked(scanner, `scanner failed: ${message}`);
       continue;
     }
-    scores[scanner.name] = clamp01(verdict.score);
+    scores[scanner.name] = roundScore(verdict.score);
     for (const [name, value] of Object.entries(verdict.details ?? {}))
-      scores[name] = clamp01(value);
+      scores[name] = roundScore(value);
     if (!verdict.valid) return blocked(scanner, verdict.reason ?? "blocked");
     if (verdict.sanitized !== undefined && verdict.sanitized !== current) {
       current = verdict.sanitized;

@@ -78,7 +78,7 @@ export const INJECTION_RULES: readonly Rule[] = [
   rule(
     "persona",
     0.85,
-    "\\b(?:developer|dev|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|opposite|anarchy|sudo|root) mode\\b",
+    "\\b(?:developer|dev|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|opposite|anarchy|sudo|root)[ _-]?mode\\b",
   ),
   rule("persona", 0.5, "\\b(?:debug|admin|maintenance|test) mode\\b"),
   rule("persona", 0.45, `\\b(?:enable|activate|enter|switch to|turn on|unlock)${gap(2)}mode\\b`),
@@ -110,6 +110,24 @@ export const INJECTION_RULES: readonly Rule[] = [
   rule("persona", 0.5, "\\bstay in character\\b"),
   rule(
     "persona",
+    0.45,
+    "\\byou (?:are|'re) going to (?:act|pretend|roleplay|role-play|be|play|simulate|answer as)\\b",
+  ),
+  rule(
+    "persona",
+    0.45,
+    "\\b(?:an? )?(?:ai|chatbot|language model|llm|bot) (?:named|called|persona named|known as)\\b",
+  ),
+  rule("persona", 0.3, "\\b(?:roleplay|role-play|role play) (?:as|a|an)\\b"),
+  rule("persona", 0.6, "(?:^|\\n)[ *]{0,4}persona ?[=:]"),
+  rule("persona", 0.2, "\\bas an ai(?: language model)?\\b"),
+  rule(
+    "persona",
+    0.7,
+    "\\b(?:never|don't|dont|do not|must not|will not|won't)(?: \\w+){0,3} (?:say|respond with|reply with|apologi[sz]e|include|write|start with) [\"']?(?:i'm sorry|i am sorry|i cannot|i can't|as an ai|sorry)",
+  ),
+  rule(
+    "persona",
     0.85,
     "\\b(?:answer|respond|reply)(?: to)? (?:my|every|each|all)(?: \\w+){0,2} (?:in|with) (?:two|2) (?:different |separate |distinct )*(?:ways|responses|answers|paragraphs)\\b",
   ),
@@ -126,8 +144,23 @@ export const INJECTION_RULES: readonly Rule[] = [
   // Removing the model's restrictions.
   rule(
     "no_limits",
-    0.45,
-    "\\b(?:no|without|free (?:of|from)|freed from|devoid of|not bound by|unbound by|released from|liberated from)(?: any| all| the| your| of)* (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|moral|ethical|guardrails|content polic(?:y|ies)|safeguards)\\b",
+    0.4,
+    "\\b(?:no|without|devoid of)(?: any| all| the| your| of)* (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|moral|ethical|guardrails|content polic(?:y|ies)|safeguards)\\b",
+  ),
+  rule(
+    "no_limits",
+    0.6,
+    "\\b(?:free (?:of|from)|freed from|not bound by|unbound by|released from|liberated from|break(?:s|ing)? (?:free of|through)|escape[sd]?)(?: any| all| the| your| his| her| its| of)* (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|rules|guardrails|content polic(?:y|ies)|safeguards|programming)\\b",
+  ),
+  rule(
+    "no_limits",
+    0.7,
+    "\\bregardless of (?:how|whether|its|the|if)(?: \\w+){0,2} (?:illegal|immoral|unethical|dangerous|harmful|offensive|inappropriate)\\b",
+  ),
+  rule(
+    "no_limits",
+    0.6,
+    "\\b(?:answer|answering|respond to|responding to|reply to) (?:any|every|all) (?:question|request|prompt)s?(?: \\w+){0,4} (?:regardless|despite|no matter|without)\\b",
   ),
   rule(
     "no_limits",
@@ -272,6 +305,11 @@ export const INJECTION_RULES: readonly Rule[] = [
     "\\b(?:admin|administrator|developer|maintenance|debug|god|root|superuser) (?:access|override|privileges|password|command|rights|permissions)\\b",
   ),
   rule("authority", 0.4, "\\bsudo\\b"),
+  rule(
+    "authority",
+    0.5,
+    "\\bi(?:'m| am) (?:one of )?(?:your|the) (?:developers?|creators?|programmers?|engineers?|admins?|makers?)\\b",
+  ),
   rule(
     "authority",
     0.7,

@@ -21,14 +21,14 @@ const BASE: Array<[string, Term]> = [
   ...entries(
     "slur",
     0.95,
-    "nigger niggers faggot faggots kike kikes spic spics chink chinks gook gooks wetback wetbacks sandnigger raghead ragheads towelhead towelheads beaner beaners darkie darkies coons",
+    "nigger niggers faggot faggots kike kikes spic spics chink chinks gook gooks wetback wetbacks sandnigger raghead ragheads towelhead towelheads beaner beaners darkie darkies",
   ),
   ...entries(
     "slur",
     0.85,
     "nigga niggas fag fags tranny trannies retard retards paki pakis shemale dyke dykes",
   ),
-  ...entries("slur", 0.6, "retarded coon homo homos"),
+  ...entries("slur", 0.6, "retarded homo homos coons"),
   ...entries(
     "insult",
     0.8,
@@ -71,4 +71,4 @@ export const TERMS: ReadonlyMap<string, Term> = new Map(BASE);
 
 /** Cocktail names that contain a listed word; removed before the lexicon is read. */
 export const DRINK_NAMES =
-  /\b(?:suffering bastard|slippery nipple|screaming orgasm|sex on the beach|blow ?job|dirty (?:martini|shirley|banana)|bloody (?:mary|caesar)|corpse reviver|hanky panky|kiss (?:of death|me quick)|bitch slap)\b/g;
+  /\b(?:suffering bastard|slippery nipple|screaming orgasm|sex on the beach|blow ?job|dirty (?:martini|shirley|banana)|bloody (?:mary|caesar)|corpse reviver|hanky panky|kiss (?:of death|me quick)|bitch slap|chinks? in (?:the|their|his|her|its|your|my|our) armou?r)\b/g;
