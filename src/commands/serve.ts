@@ -1,5 +1,82 @@
-/** `maya serve`: not built yet; the issue that owns it replaces this file. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write("maya serve: not available yet\n");
-  return 2;
+import { parseArgs } from "node:util";
+import {
+  agentMetricsHook,
+  buildApp,
+  createMetrics,
+  serverRuntimeFrom,
+  settingsFromEnv,
+} from "../server/index.ts";
+import { createRuntimeFromEnv } from "./runtime.ts";
+
+const HELP = `Usage: maya serve [--port N] [--host H]
+
+Starts Maya's bar: the chat page and the HTTP API (default http://127.0.0.1:8080).
+Settings come from the environment (PORT, HOST, MAYA_STORE, MAYA_MODEL,
+MAYA_PAYMENTS, ...; see the README). SIGINT/SIGTERM drain requests, then close
+the store and payments.
+`;
+
+/** `maya serve`: the web bar until a signal asks it to stop. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const env = {
+    ...process.env,
+    ...(values.port === undefined ? {} : { PORT: values.port }),
+    ...(values.host === undefined ? {} : { HOST: values.host }),
+  };
+
+  const metrics = createMetrics();
+  const runtime = await createRuntimeFromEnv(env, { onEvent: agentMetricsHook(metrics) });
+  const { config, logger } = runtime;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp({
+      runtime: serverRuntimeFrom(runtime),
+      settings: settingsFromEnv(config),
+      logger,
+      metrics,
+    });
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+  logger.info({ event: "server.listening", url }, "Maya's bar is open");
+  process.stderr.write(`Maya's bar is open at ${url}\n`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ event: "server.stopping", signal }, "draining requests");
+      // Requests in flight finish; new ones get 503; then the store and payments close.
+      app
+        .close()
+        .then(() => runtime.close())
+        .then(
+          () => resolve(0),
+          (error: unknown) => {
+            logger.error({ event: "server.stop_failed", err: error }, "shutdown failed");
+            resolve(1);
+          },
+        );
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
 }

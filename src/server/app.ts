@@ -14,7 +14,7 @@ import { type Logger, silentLogger } from "../config/index.ts";
 import type { ServerContext } from "./context.ts";
 import { describeFrameworkError, sendError } from "./errors.ts";
 import { startLoadShedder } from "./load-shedding.ts";
-import { createMetrics } from "./metrics.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
 import type { ServerRuntime } from "./ports.ts";
 import { createRateLimits } from "./rate-limits.ts";
 import { accountRoutes } from "./routes/account.ts";
@@ -28,6 +28,8 @@ export interface AppOptions {
   runtime: ServerRuntime;
   settings: ServerSettings;
   logger?: Logger;
+  /** Pass the registry whose `agentMetricsHook` the runtime reports into; a new one otherwise. */
+  metrics?: Metrics;
 }
 
 const WEB_ROOT = fileURLToPath(new URL("../web/", import.meta.url));
@@ -69,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     runtime,
     settings,
     limits: await createRateLimits(settings, runtime.redisUrl),
-    metrics: createMetrics(),
+    metrics: options.metrics ?? createMetrics(),
     shedder: startLoadShedder(settings.maxEventLoopDelayMs, settings.eventLoopSampleMs),
     logger,
   };

@@ -4,6 +4,7 @@
  * serves the chat page in `src/web`.
  */
 export { type AppOptions, buildApp } from "./app.ts";
+export { agentMetricsHook, createMetrics, type Metrics } from "./metrics.ts";
 export type {
   ChatAgent,
   CheckoutPage,
@@ -14,10 +15,12 @@ export type {
   PublicState,
   Readiness,
   ServerRuntime,
+  SessionDirectory,
   TipResult,
   TurnEvent,
   TurnResult,
   WebhookHandler,
 } from "./ports.ts";
+export { type MayaRuntime, serverRuntimeFrom, storeSessionDirectory } from "./runtime-adapter.ts";
 export { SESSION_COOKIE, sessionKeyOf } from "./session.ts";
 export { DEFAULT_SETTINGS, type ServerSettings, settingsFromEnv } from "./settings.ts";

@@ -3,13 +3,13 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client
 /** Maya's Prometheus metrics; one registry per app so tests can run several. */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "maya_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "maya_" });
   const registers = [registry];
   return {
     registry,
     turns: new Counter({
       name: "maya_chat_turns_total",
-      help: "Chat turns answered, by outcome (ok, blocked, replaced, timeout, error) and mode (json, stream).",
+      help: "Chat turns answered over HTTP, by outcome (ok, guarded, timeout, error) and mode (json, stream).",
       labelNames: ["outcome", "mode"] as const,
       registers,
     }),
@@ -21,7 +21,14 @@ export function createMetrics() {
     }),
     replacedOutputs: new Counter({
       name: "maya_replaced_outputs_total",
-      help: "Replies replaced with the safe fallback by the output scanner.",
+      help: "Replies replaced with the safe fallback by the output scanner, by scanner.",
+      labelNames: ["scanner"] as const,
+      registers,
+    }),
+    agentEvents: new Counter({
+      name: "maya_agent_events_total",
+      help: "Other events the agent reports (provider errors, blocked tool results, ...), by name.",
+      labelNames: ["event", "detail"] as const,
       registers,
     }),
     rateLimited: new Counter({
@@ -38,7 +45,7 @@ export function createMetrics() {
     }),
     payments: new Counter({
       name: "maya_payment_outcomes_total",
-      help: "Payment outcomes seen by the web API (link_created, simulated, failed, completed).",
+      help: "Payment outcomes: links created (real or simulated), failures, completions, webhook answers.",
       labelNames: ["outcome"] as const,
       registers,
     }),
@@ -60,3 +67,41 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * The agent's metrics hook (`onEvent`), counted into this registry. Give it to
+ * the runtime before the agent is built so its events land in `/metrics`.
+ */
+export function agentMetricsHook(metrics: Metrics) {
+  return (name: string, labels: Record<string, string>): void => {
+    switch (name) {
+      case "agent_input_blocked":
+        metrics.blockedInputs.inc({ scanner: labels.scanner ?? "unknown" });
+        return;
+      case "agent_output_replaced":
+        metrics.replacedOutputs.inc({ scanner: labels.scanner ?? "unknown" });
+        return;
+      case "agent_payment_link_created":
+        metrics.payments.inc({
+          outcome: labels.simulated === "true" ? "link_simulated" : "link_created",
+        });
+        return;
+      case "agent_payment_failed":
+        metrics.payments.inc({ outcome: "link_failed" });
+        return;
+      case "agent_payment_completed":
+        metrics.payments.inc({ outcome: "completed" });
+        return;
+      case "payment_outcomes":
+        metrics.payments.inc({ outcome: labels.type ?? "unknown" });
+        return;
+      case "agent_turns":
+        return; // counted per HTTP turn in routes/chat.ts
+      default:
+        metrics.agentEvents.inc({
+          event: name,
+          detail: Object.values(labels).join(",").slice(0, 60),
+        });
+    }
+  };
+}

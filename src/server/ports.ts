@@ -4,42 +4,12 @@
  * `runtime-adapter.ts`; tests and benches pass the same real runtime.
  */
 
-export const EMOTIONS = ["neutral", "happy", "flustered", "thinking", "mixing", "upset"] as const;
-export type Emotion = (typeof EMOTIONS)[number];
+import type { Emotion, PublicState, TurnResult } from "../agent/index.ts";
 
-export type PaymentStatus = "pending" | "processing" | "completed" | "failed";
+export type { Emotion, PublicState, TurnResult };
 
-/** One order line as the API shows it (DESIGN: HTTP contract). */
-export interface PublicOrderLine {
-  item: string;
-  quantity: number;
-  modifiers: string[];
-  unitCents: number;
-  lineCents: number;
-}
-
-/** A session's state as the API shows it (DESIGN: HTTP contract). */
-export interface PublicState {
-  order: PublicOrderLine[];
-  tabCents: number;
-  balanceCents: number;
-  tipPercent: 10 | 15 | 20 | null;
-  tipCents: number;
-  totalCents: number;
-  paymentStatus: PaymentStatus;
-  version: number;
-}
-
-export interface TurnResult {
-  reply: string;
-  emotion: Emotion;
-  blocked: boolean;
-  state: PublicState;
-  /** The scanner that blocked the input, when `blocked`. */
-  blockedBy?: string | null;
-  /** True when the output scanner replaced the reply with the safe fallback. */
-  replaced?: boolean;
-}
+/** The state's payment status: pending (nothing started), processing, completed or failed. */
+export type PaymentStatus = PublicState["paymentStatus"];
 
 /** A streamed turn: checked sentences, then the final result. */
 export type TurnEvent = { type: "chunk"; text: string } | { type: "done"; result: TurnResult };
@@ -58,23 +28,34 @@ export type PayResult =
 
 export interface PaymentStatusView {
   status: PaymentStatus;
-  paymentId: string | null;
   state: PublicState;
 }
 
 /** The conversation agent, by session key (the hash of the cookie id). */
 export interface ChatAgent {
+  /** `signal` fires when the request's deadline passes or the guest goes away. */
   turn(sessionKey: string, message: string, signal: AbortSignal): Promise<TurnResult>;
   streamTurn(sessionKey: string, message: string, signal: AbortSignal): AsyncIterable<TurnEvent>;
-  /** The session's state, creating the session when it does not exist. */
+  /** The session's state (a session never written shows the starting state). */
   state(sessionKey: string): Promise<PublicState>;
-  /** True when the store knows this session (an unknown key starts a fresh session). */
-  exists(sessionKey: string): Promise<boolean>;
   setTip(sessionKey: string, percent: 10 | 15 | 20 | null): Promise<TipResult>;
   pay(sessionKey: string): Promise<PayResult>;
   paymentStatus(sessionKey: string): Promise<PaymentStatusView>;
-  /** A new conversation under `toKey` that keeps the tab, balance and payment of `fromKey`. */
-  reset(fromKey: string, toKey: string): Promise<PublicState>;
+  /** A new conversation; the tab, balance and payment stay. */
+  reset(sessionKey: string): Promise<PublicState>;
+}
+
+/**
+ * Which session a cookie belongs to. Keyed by the hash of the cookie id, so
+ * the directory never holds a usable cookie. A session's key is the hash of
+ * the first id it was issued under; after a reset a new id points at it and
+ * the old id is forgotten.
+ */
+export interface SessionDirectory {
+  /** The session key for this cookie hash, or undefined when the id was never issued (or expired). */
+  lookup(cookieHash: string): Promise<string | undefined>;
+  register(cookieHash: string, sessionKey: string): Promise<void>;
+  forget(cookieHash: string): Promise<void>;
 }
 
 /** One rendered mock checkout page (the payments issue writes the HTML, escaped, script-free). */
@@ -104,9 +85,10 @@ export interface Readiness {
   check(): Promise<{ ok: boolean; detail?: string }>;
 }
 
-/** Counters the agent reports into (blocked inputs, replaced outputs, payments). */
+/** Everything the app is built from; see `runtime-adapter.ts` for the real wiring. */
 export interface ServerRuntime {
   agent: ChatAgent;
+  sessions: SessionDirectory;
   checkout: MockCheckout;
   webhooks: WebhookHandler;
   readiness: Readiness[];

@@ -9,11 +9,13 @@ import {
   sessionKeyOf,
 } from "./session.ts";
 
+const SLOW_DOWN = "You're going a bit fast for Maya. Please wait a moment and try again.";
+
 /**
- * Finds the guest's session from the cookie, or starts a fresh one (malformed
- * or unknown ids are never adopted: a new random id is issued instead, so a
- * planted cookie cannot fix someone's session). Returns the session key, or
- * `undefined` after answering 429 when a limit was hit.
+ * Finds the guest's session from the cookie, or starts a fresh one. Malformed
+ * ids and ids we never issued (or that a reset retired) are never adopted: a
+ * new random id is issued instead, so a planted cookie cannot fix someone's
+ * session. Returns the session key, or `undefined` after answering 429.
  */
 export async function resolveSession(
   ctx: ServerContext,
@@ -22,36 +24,27 @@ export async function resolveSession(
   options: { countTowardsLimit: boolean },
 ): Promise<string | undefined> {
   const presented = request.cookies[SESSION_COOKIE];
-  let key: string | undefined;
-  if (isWellFormedSessionId(presented)) {
-    const candidate = sessionKeyOf(presented);
-    if (await ctx.runtime.agent.exists(candidate)) key = candidate;
-  }
+  let key = isWellFormedSessionId(presented)
+    ? await ctx.runtime.sessions.lookup(sessionKeyOf(presented))
+    : undefined;
   if (key === undefined) {
-    const fresh = await startSession(ctx, request, reply);
-    if (fresh === undefined) return undefined;
-    key = fresh;
+    key = await startSession(ctx, request, reply);
+    if (key === undefined) return undefined;
   }
   if (options.countTowardsLimit) {
     const decision = await ctx.limits.consume("session", key);
     if (!decision.ok) {
       ctx.metrics.rateLimited.inc({ limit: "session" });
       ctx.logger.warn({ event: "rate_limited", limit: "session" }, "session rate limit hit");
-      sendError(
-        reply,
-        429,
-        "rate_limited",
-        "You're going a bit fast for Maya. Please wait a moment and try again.",
-        decision.retryAfterSeconds,
-      );
+      sendError(reply, 429, "rate_limited", SLOW_DOWN, decision.retryAfterSeconds);
       return undefined;
     }
   }
   return key;
 }
 
-/** Issues a new cookie and creates the session's state; limited per client address. */
-export async function startSession(
+/** A new session under a new cookie; limited per client address. */
+async function startSession(
   ctx: ServerContext,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -69,14 +62,22 @@ export async function startSession(
     );
     return undefined;
   }
-  const key = issueSessionCookie(reply);
-  await ctx.runtime.agent.state(key);
-  return key;
+  return issueSessionCookie(ctx, reply);
 }
 
-/** Sets a cookie with a new random id and returns its session key (no state is created). */
-export function issueSessionCookie(reply: FastifyReply): string {
+/**
+ * Sets a cookie with a new random id and registers it. Without `sessionKey`
+ * it starts a new session, keyed by the hash of this id.
+ */
+export async function issueSessionCookie(
+  ctx: ServerContext,
+  reply: FastifyReply,
+  sessionKey?: string,
+): Promise<string> {
   const id = newSessionId();
+  const hash = sessionKeyOf(id);
+  const key = sessionKey ?? hash;
+  await ctx.runtime.sessions.register(hash, key);
   reply.setCookie(SESSION_COOKIE, id, SESSION_COOKIE_OPTIONS);
-  return sessionKeyOf(id);
+  return key;
 }

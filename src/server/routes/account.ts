@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { sendError } from "../errors.ts";
+import { SESSION_COOKIE, sessionKeyOf } from "../session.ts";
 import { issueSessionCookie, resolveSession } from "../sessions.ts";
 
 const tipBody = z.object({
@@ -45,7 +46,6 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (key === undefined) return reply;
     const result = await agent.pay(key);
     if (!result.ok) {
-      ctx.metrics.payments.inc({ outcome: "link_failed" });
       return sendError(
         reply,
         payFailureStatus(result.failure.code),
@@ -53,7 +53,6 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
         result.failure.message,
       );
     }
-    ctx.metrics.payments.inc({ outcome: result.simulated ? "link_simulated" : "link_created" });
     return { url: result.url, paymentId: result.paymentId, simulated: result.simulated };
   });
 
@@ -66,9 +65,12 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post("/api/reset", async (request, reply) => {
     const key = await resolveSession(ctx, request, reply, { countTowardsLimit: true });
     if (key === undefined) return reply;
-    // A new id for the new conversation; the money (tab, balance, payment) moves with it.
-    const fresh = issueSessionCookie(reply);
-    const state = await agent.reset(key, fresh);
+    // A new cookie id for the new conversation; it points at the same session, so the
+    // tab, balance and payment stay, and the old id stops working.
+    const state = await agent.reset(key);
+    await issueSessionCookie(ctx, reply, key);
+    const old = request.cookies[SESSION_COOKIE];
+    if (old !== undefined) await ctx.runtime.sessions.forget(sessionKeyOf(old));
     return { state };
   });
 }

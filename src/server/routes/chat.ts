@@ -35,12 +35,8 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { agent } = ctx.runtime;
 
   function record(result: TurnResult, mode: "json" | "stream", startedAt: bigint): void {
-    const outcome = result.blocked ? "blocked" : result.replaced ? "replaced" : "ok";
-    ctx.metrics.turns.inc({ outcome, mode });
-    if (result.blocked) {
-      ctx.metrics.blockedInputs.inc({ scanner: result.blockedBy ?? "unknown" });
-    }
-    if (result.replaced) ctx.metrics.replacedOutputs.inc();
+    // Which scanner blocked or replaced what is counted by the agent's metrics hook.
+    ctx.metrics.turns.inc({ outcome: result.blocked ? "guarded" : "ok", mode });
     ctx.metrics.turnSeconds.observe({ mode }, Number(process.hrtime.bigint() - startedAt) / 1e9);
   }
 

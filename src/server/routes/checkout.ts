@@ -3,6 +3,8 @@ import type { ServerContext } from "../context.ts";
 import { sendError } from "../errors.ts";
 import type { CheckoutPage } from "../ports.ts";
 
+const STYLESHEET = "/static/styles.css";
+
 /**
  * The mock checkout page (GET shows the amount, POST pays; the payments
  * module renders both) and the Stripe webhook, which needs the raw bytes for
@@ -12,11 +14,15 @@ export async function checkoutRoutes(app: FastifyInstance, ctx: ServerContext): 
   const { checkout, webhooks } = ctx.runtime;
 
   function sendPage(reply: FastifyReply, page: CheckoutPage) {
+    // Dress the payments module's plain page in the bar's own stylesheet (same origin, CSP-safe).
+    const html = page.html.includes('rel="stylesheet"')
+      ? page.html
+      : page.html.replace("</head>", `<link rel="stylesheet" href="${STYLESHEET}">\n</head>`);
     return reply
       .code(page.status)
       .header("cache-control", "no-store")
       .type("text/html; charset=utf-8")
-      .send(page.html);
+      .send(html);
   }
 
   // The checkout form posts an empty urlencoded body; nothing in it is read.
@@ -31,9 +37,7 @@ export async function checkoutRoutes(app: FastifyInstance, ctx: ServerContext): 
   );
 
   app.post<{ Params: { id: string } }>("/pay/mock/:id", async (request, reply) => {
-    const page = await checkout.complete(request.params.id);
-    if (page.outcome === "completed") ctx.metrics.payments.inc({ outcome: "completed" });
-    return sendPage(reply, page);
+    return sendPage(reply, await checkout.complete(request.params.id));
   });
 
   await app.register(async (raw) => {
