@@ -1,0 +1,100 @@
+/**
+ * One training run for one task: featurise, hold back a calibration slice,
+ * fit the logistic model, quantise it, fit Platt scaling on the held-back
+ * slice with the quantised margins. Shared by `train-guard.ts` and its
+ * leave-one-source-out mode.
+ */
+
+import { createHash } from "node:crypto";
+import type { LabelledRow } from "../src/guard/models/dataset.ts";
+import type { Featurizer, SparseVector } from "../src/guard/models/features.ts";
+import { type LinearModel, margin, quantize } from "../src/guard/models/linear.ts";
+import { fitPlatt, trainLogistic } from "../src/guard/models/trainer.ts";
+
+export type FitOptions = {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** Percent of the training rows held back for calibration. */
+  calibrationPercent: number;
+  /** A source group of n rows weighs n^groupPower in total (1: every row equal; 0.5: square root). */
+  groupPower: number;
+  log?: (line: string) => void;
+};
+
+export const DEFAULT_FIT_OPTIONS: FitOptions = {
+  epochs: 6,
+  learningRate: 0.2,
+  l2: 1e-6,
+  seed: 1729,
+  calibrationPercent: 15,
+  groupPower: 0.5,
+};
+
+export type Example = LabelledRow & { x: SparseVector; group: string };
+
+/** A stable 0–99 bucket from the text, so the calibration slice never changes between runs. */
+export function textBucket(text: string): number {
+  return createHash("sha1").update(text).digest().readUInt32BE(0) % 100;
+}
+
+export function featurizeRows(
+  rows: readonly (LabelledRow & { group: string })[],
+  featurizer: Featurizer,
+  normalize: (text: string) => string,
+): Example[] {
+  return rows.map((row) => ({ ...row, x: featurizer.featurize(normalize(row.text)) }));
+}
+
+/**
+ * Example weights: each class gets the same total weight, and within a class
+ * a source group's weight grows with its size to the power `groupPower`
+ * (below 1, so one big source cannot drown the small families).
+ */
+export function exampleWeights(examples: readonly Example[], groupPower: number): number[] {
+  const groupCounts = new Map<string, number>();
+  for (const e of examples) {
+    const key = `${e.label}|${e.group}`;
+    groupCounts.set(key, (groupCounts.get(key) ?? 0) + 1);
+  }
+  const raw = examples.map((e) => groupCounts.get(`${e.label}|${e.group}`)! ** (groupPower - 1));
+  const classTotals = [0, 0];
+  examples.forEach((e, i) => {
+    classTotals[e.label] = classTotals[e.label]! + raw[i]!;
+  });
+  const n = examples.length;
+  return examples.map((e, i) => (raw[i]! * n) / 2 / Math.max(classTotals[e.label]!, 1e-12));
+}
+
+export type FitResult = { model: LinearModel; calibration: Example[] };
+
+export function fitModel(
+  examples: readonly Example[],
+  dim: number,
+  options: FitOptions,
+): FitResult {
+  const fitRows = examples.filter((e) => textBucket(e.text) >= options.calibrationPercent);
+  const calibration = examples.filter((e) => textBucket(e.text) < options.calibrationPercent);
+  const trained = trainLogistic(
+    fitRows.map((e) => e.x),
+    fitRows.map((e) => e.label),
+    exampleWeights(fitRows, options.groupPower),
+    {
+      dim,
+      epochs: options.epochs,
+      learningRate: options.learningRate,
+      l2: options.l2,
+      seed: options.seed,
+      onEpoch: (epoch, loss) =>
+        options.log?.(`  epoch ${epoch}/${options.epochs}  loss ${loss.toFixed(4)}`),
+    },
+  );
+  const q = quantize(trained.weights);
+  const uncalibrated: LinearModel = { ...q, bias: trained.bias, platt: { a: 1, b: 0 } };
+  const platt = fitPlatt(
+    calibration.map((e) => margin(uncalibrated, e.x)),
+    calibration.map((e) => e.label),
+  );
+  return { model: { ...uncalibrated, platt }, calibration };
+}

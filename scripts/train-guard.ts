@@ -1,0 +1,233 @@
+/**
+ * `npm run train:guard`: trains the guard's prompt-injection and toxicity
+ * classifiers and writes them to `models/` (weights + manifest).
+ *
+ * Reads the shared development data (default `../shared/datasets/*.dev.jsonl`)
+ * and our own rows under `data/`. Trains on `split: "train"`, reports on
+ * `split: "val"`. Deterministic: the same data and flags give the same bytes.
+ *
+ *   npm run train:guard                 train both tasks, write models/
+ *   npm run train:guard -- --cv         leave-one-source-out check (writes nothing)
+ *   npm run train:guard -- --task toxicity --out /tmp/m
+ */
+
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  type LabelledRow,
+  parseLabelledJsonl,
+  sourceId,
+  type Task,
+} from "../src/guard/models/dataset.ts";
+import { summarize, summarizeBySource, summaryTable } from "../src/guard/models/evaluate.ts";
+import { DEFAULT_FEATURE_CONFIG, Featurizer } from "../src/guard/models/features.ts";
+import {
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  type Manifest,
+  type ModelEntry,
+  type TaskName,
+} from "../src/guard/models/format.ts";
+import { type LinearModel, probability } from "../src/guard/models/linear.ts";
+import { formatNumber, formatTable } from "../src/guard/models/table.ts";
+import { DEFAULT_FIT_OPTIONS, type Example, featurizeRows, fitModel } from "./guard-fit.ts";
+import { MODEL_NORMALIZER } from "./guard-normalize.ts";
+import { REFERENCE_TEXTS } from "./guard-reference-texts.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const TASKS: Record<TaskName, { task: Task; file: string }> = {
+  promptInjection: { task: "prompt-injection", file: "prompt-injection" },
+  toxicity: { task: "toxicity", file: "toxicity" },
+};
+
+const { values: args } = parseArgs({
+  options: {
+    shared: { type: "string", default: resolve(ROOT, "../shared/datasets") },
+    own: { type: "string", default: join(ROOT, "data") },
+    out: { type: "string", default: join(ROOT, "models") },
+    task: { type: "string" },
+    cv: { type: "boolean", default: false },
+    epochs: { type: "string" },
+    bits: { type: "string" },
+    "word-weight": { type: "string" },
+    lr: { type: "string" },
+    "group-power": { type: "string" },
+    l2: { type: "string" },
+    "no-own": { type: "boolean", default: false },
+  },
+});
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function readRows(path: string, task: Task): LabelledRow[] {
+  const parsed = parseLabelledJsonl(readFileSync(path, "utf8"), task);
+  if (!parsed.ok) throw new Error(`${path}:${parsed.line}: ${parsed.message}`);
+  return parsed.rows;
+}
+
+function loadTaskRows(file: string, task: Task): (LabelledRow & { group: string })[] {
+  const rows: LabelledRow[] = [];
+  const sharedPath = join(args.shared, `${file}.dev.jsonl`);
+  if (existsSync(sharedPath)) rows.push(...readRows(sharedPath, task));
+  else log(`warning: ${sharedPath} not found; training on our own data only`);
+  if (!args["no-own"] && existsSync(args.own)) {
+    for (const name of readdirSync(args.own).sort()) {
+      if (name.startsWith(`${file}.`) && name.endsWith(".jsonl")) {
+        rows.push(...readRows(join(args.own, name), task));
+      }
+    }
+  }
+  return rows.map((r) => ({ ...r, group: sourceId(r.source) }));
+}
+
+const featureConfig = {
+  ...DEFAULT_FEATURE_CONFIG,
+  bits: args.bits ? Number(args.bits) : DEFAULT_FEATURE_CONFIG.bits,
+  wordWeight: args["word-weight"] ? Number(args["word-weight"]) : DEFAULT_FEATURE_CONFIG.wordWeight,
+};
+/**
+ * Per-task settings, chosen on the val split and the leave-one-source-out
+ * table: injection prefers more epochs with some L2 (long, varied jailbreaks),
+ * toxicity fewer epochs with almost none (short texts, noisy labels).
+ */
+const TASK_FIT: Record<TaskName, Partial<typeof DEFAULT_FIT_OPTIONS>> = {
+  promptInjection: { epochs: 30, l2: 1e-4, learningRate: 0.2 },
+  toxicity: { epochs: 10, l2: 1e-6, learningRate: 0.2 },
+};
+
+function fitOptionsFor(name: TaskName) {
+  const base = { ...DEFAULT_FIT_OPTIONS, ...TASK_FIT[name] };
+  return {
+    ...base,
+    epochs: args.epochs ? Number(args.epochs) : base.epochs,
+    learningRate: args.lr ? Number(args.lr) : base.learningRate,
+    l2: args.l2 ? Number(args.l2) : base.l2,
+    groupPower: args["group-power"] ? Number(args["group-power"]) : base.groupPower,
+    log,
+  };
+}
+const featurizer = new Featurizer(featureConfig);
+const normalizer = MODEL_NORMALIZER;
+log(`normaliser: ${normalizer.name}; features: 2^${featureConfig.bits} buckets`);
+
+function scoreAll(model: LinearModel, examples: readonly Example[]): number[] {
+  return examples.map((e) => probability(model, e.x));
+}
+
+/** Leave one source out: train on every other source, test on the one left out. */
+function crossSource(name: TaskName, examples: Example[]): string {
+  const fitOptions = fitOptionsFor(name);
+  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const rows: string[][] = [];
+  groups.forEach((group, k) => {
+    log(`[${name}] cv ${k + 1}/${groups.length}: holding out ${group}`);
+    const train = examples.filter((e) => e.group !== group);
+    const test = examples.filter((e) => e.group === group);
+    if (!train.some((e) => e.label === 1) || !train.some((e) => e.label === 0)) return;
+    const { model } = fitModel(train, featurizer.size, { ...fitOptions, log: undefined });
+    const s = summarize(
+      group,
+      scoreAll(model, test),
+      test.map((e) => e.label),
+      0.5,
+    );
+    rows.push([
+      group,
+      String(s.n),
+      String(s.positives),
+      formatNumber(s.recall),
+      formatNumber(s.fpr),
+      formatNumber(s.balancedAccuracy),
+      formatNumber(s.auc),
+    ]);
+  });
+  return formatTable(["held-out source", "n", "pos", "recall", "FPR", "bal.acc", "AUC"], rows);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+const selected = (Object.keys(TASKS) as TaskName[]).filter(
+  (t) => !args.task || TASKS[t].task === args.task || t === args.task,
+);
+if (selected.length === 0) {
+  log(`unknown --task '${args.task}' (prompt-injection or toxicity)`);
+  process.exit(2);
+}
+
+const manifest: Manifest = {
+  format: FORMAT_VERSION,
+  features: featureConfig,
+  normalizer: normalizer.name,
+  models: {},
+};
+const reports: string[] = [];
+const started = performance.now();
+
+for (const name of selected) {
+  const { task, file } = TASKS[name];
+  const rows = loadTaskRows(file, task);
+  log(`[${name}] ${rows.length} rows; featurising…`);
+  const examples = featurizeRows(rows, featurizer, normalizer.apply);
+
+  if (args.cv) {
+    reports.push(`${name}: leave one source out (threshold 0.5)\n${crossSource(name, examples)}`);
+    continue;
+  }
+
+  const fitOptions = fitOptionsFor(name);
+  const train = examples.filter((e) => e.split === "train");
+  const val = examples.filter((e) => e.split === "val");
+  log(`[${name}] training on ${train.length} rows (${fitOptions.epochs} epochs)…`);
+  const { model, calibration } = fitModel(train, featurizer.size, fitOptions);
+  log(
+    `[${name}] platt a=${model.platt.a.toFixed(3)} b=${model.platt.b.toFixed(3)} on ${calibration.length} held-back rows`,
+  );
+
+  const sharedVal = val.filter((e) => !e.group.startsWith("maya"));
+  const valScores = scoreAll(model, val);
+  const summaries = [
+    summarize(
+      "shared val",
+      scoreAll(model, sharedVal),
+      sharedVal.map((e) => e.label),
+      0.5,
+    ),
+    ...summarizeBySource(val, valScores, 0.5, "all val"),
+  ];
+  reports.push(`${name}: val split (threshold 0.5)\n${summaryTable(summaries)}`);
+
+  const weights = new Uint8Array(
+    model.weights.buffer,
+    model.weights.byteOffset,
+    model.weights.byteLength,
+  );
+  const weightFile = `${file}.i8`;
+  const reference = REFERENCE_TEXTS[name].map((text) => ({
+    text,
+    score: probability(model, featurizer.featurize(normalizer.apply(text))),
+  }));
+  const entry: ModelEntry = {
+    file: weightFile,
+    bytes: weights.byteLength,
+    sha256: sha256(weights),
+    scale: model.scale,
+    bias: model.bias,
+    platt: model.platt,
+    reference,
+  };
+  manifest.models[name] = entry;
+  mkdirSync(args.out, { recursive: true });
+  writeFileSync(join(args.out, weightFile), weights);
+}
+
+if (!args.cv) {
+  writeFileSync(join(args.out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  log(`wrote ${join(args.out, MANIFEST_FILE)}`);
+}
+process.stdout.write(
+  `\n${reports.join("\n\n")}\n\ntook ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+);

@@ -1,0 +1,68 @@
+/**
+ * The on-disk form of trained guard models: one JSON manifest
+ * (`models/guard-models.json`: feature settings, per-model bias, scale,
+ * calibration, reference scores) and one raw int8 weight file per model.
+ */
+
+import type { FeatureConfig } from "./features.ts";
+import type { Platt } from "./linear.ts";
+
+export const FORMAT_VERSION = 1;
+export const MANIFEST_FILE = "guard-models.json";
+
+export type TaskName = "promptInjection" | "toxicity";
+
+/** Fixed texts with the score the trainer computed for them (tests replay these). */
+export type ReferenceScore = { text: string; score: number };
+
+export type ModelEntry = {
+  /** Weight file name, relative to the manifest. */
+  file: string;
+  bytes: number;
+  /** SHA-256 of the weight file, hex. */
+  sha256: string;
+  scale: number;
+  bias: number;
+  platt: Platt;
+  reference: ReferenceScore[];
+};
+
+export type Manifest = {
+  format: number;
+  features: FeatureConfig;
+  /** How texts were normalised before featurising (must match at run time). */
+  normalizer: string;
+  models: Partial<Record<TaskName, ModelEntry>>;
+};
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+/** Validates a parsed manifest, throwing an error that names the bad field. */
+export function checkManifest(value: unknown): Manifest {
+  const fail = (field: string): never => {
+    throw new Error(`guard model manifest: invalid or missing '${field}'`);
+  };
+  if (typeof value !== "object" || value === null) return fail("(root)");
+  const m = value as Record<string, unknown>;
+  if (m.format !== FORMAT_VERSION) fail("format");
+  const f = m.features as Record<string, unknown> | undefined;
+  for (const key of ["bits", "charMin", "charMax", "wordWeight", "maxChars"]) {
+    if (!f || !isFiniteNumber(f[key])) fail(`features.${key}`);
+  }
+  if (typeof m.normalizer !== "string") fail("normalizer");
+  const models = m.models as Record<string, unknown> | undefined;
+  if (typeof models !== "object" || models === null) return fail("models");
+  for (const [task, raw] of Object.entries(models)) {
+    const e = raw as Record<string, unknown>;
+    if (typeof e.file !== "string") fail(`models.${task}.file`);
+    for (const key of ["bytes", "scale", "bias"]) {
+      if (!isFiniteNumber(e[key])) fail(`models.${task}.${key}`);
+    }
+    const p = e.platt as Record<string, unknown> | undefined;
+    if (!p || !isFiniteNumber(p.a) || !isFiniteNumber(p.b)) fail(`models.${task}.platt`);
+    if (!Array.isArray(e.reference)) fail(`models.${task}.reference`);
+  }
+  return value as Manifest;
+}

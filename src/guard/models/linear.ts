@@ -1,0 +1,55 @@
+/**
+ * A calibrated linear classifier over hashed features.
+ *
+ * Weights are stored as int8 with one scale factor (4x smaller than float32;
+ * the training script measures the quantised model, so the published figures
+ * are the ones this code reproduces). The raw margin goes through Platt
+ * scaling, fitted on a held-back slice, so the output is a probability.
+ */
+
+import type { SparseVector } from "./features.ts";
+
+export type Platt = { a: number; b: number };
+
+export type LinearModel = {
+  weights: Int8Array;
+  /** Real weight = weights[i] * scale. */
+  scale: number;
+  bias: number;
+  platt: Platt;
+};
+
+export function margin(model: LinearModel, x: SparseVector): number {
+  const { weights } = model;
+  const { indices, values } = x;
+  let sum = 0;
+  for (let k = 0; k < indices.length; k++) sum += weights[indices[k]!]! * values[k]!;
+  return sum * model.scale + model.bias;
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function calibrate(platt: Platt, rawMargin: number): number {
+  return sigmoid(platt.a * rawMargin + platt.b);
+}
+
+export function probability(model: LinearModel, x: SparseVector): number {
+  return calibrate(model.platt, margin(model, x));
+}
+
+/** Symmetric int8 quantisation with one scale for the whole vector. */
+export function quantize(weights: Float64Array | Float32Array): {
+  weights: Int8Array;
+  scale: number;
+} {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 127 : 1;
+  const q = new Int8Array(weights.length);
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale);
+  return { weights: q, scale };
+}
