@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { LanguageModelV4 } from "@ai-sdk/provider";
 import {
   type Agent,
   createAgent,
@@ -58,6 +59,8 @@ export interface RuntimeOptions {
   onEvent?: MetricsHook;
   /** Overrides MAYA_STORE (tests, benches). */
   storeUrl?: string;
+  /** Wraps the configured model (tests record tool calls, benches time them). */
+  wrapModel?: (model: LanguageModelV4) => LanguageModelV4;
 }
 
 const STRIPE_CHECKOUT_HOSTS = ["checkout.stripe.com", "buy.stripe.com"];
@@ -147,7 +150,7 @@ export async function createRuntimeFromEnv(
       store,
       payments,
       guard,
-      model: choice.model,
+      model: options.wrapModel ? options.wrapModel(choice.model) : choice.model,
       logger,
       onEvent,
       settings: {

@@ -93,14 +93,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: {
-  model?: LanguageModelV4;
-  storeUrl?: string;
-  payments?: PaymentGateway;
-  maxSteps?: number;
-  turnTimeoutMs?: number;
-  guard?: Guard;
-} = {}): Promise<Harness> {
+export async function createHarness(
+  options: {
+    model?: LanguageModelV4;
+    storeUrl?: string;
+    payments?: PaymentGateway;
+    maxSteps?: number;
+    turnTimeoutMs?: number;
+    guard?: Guard;
+  } = {},
+): Promise<Harness> {
   let dir: string | undefined;
   let url = options.storeUrl;
   if (url === undefined) {

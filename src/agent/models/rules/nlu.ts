@@ -305,7 +305,7 @@ export function understand(message: string, context: DialogueContext): Intent {
   if (
     has(
       text,
-      /\b(pay|paying|payment|checkout|check out|settle|the check|the bill|cash out|close (my|the) tab)\b/,
+      /\b(pay|paying|payment|checkout|check out|settle|the check|check please|the bill|bill please|cash out|close (my|the) tab)\b/,
     ) &&
     !has(text, /\bwho\b|\bpaid yet\b/)
   ) {
