@@ -111,25 +111,40 @@ const ROT13_CUES = new Set([
 ]);
 
 export function rot13(text: string): string {
-  return text.replace(/[a-zA-Z]/g, (c) => {
-    const base = c <= "Z" ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-  });
+  const codes = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) codes[i] = ((c - 84) % 26) + 97;
+    else if (c >= 65 && c <= 90) codes[i] = ((c - 52) % 26) + 65;
+    else codes[i] = c;
+  }
+  let out = "";
+  for (let i = 0; i < codes.length; i += 4096)
+    out += String.fromCharCode(...codes.slice(i, i + 4096));
+  return out;
 }
 
-function cueCount(lowerText: string): number {
-  let n = 0;
-  for (const word of lowerText.split(/[^a-z]+/)) if (ROT13_CUES.has(word)) n++;
-  return n;
+function cueStats(lowerText: string): { cues: number; words: number } {
+  let cues = 0;
+  let words = 0;
+  for (const word of lowerText.split(/[^a-z]+/)) {
+    if (!word) continue;
+    words++;
+    if (ROT13_CUES.has(word)) cues++;
+  }
+  return { cues, words };
 }
 
 /** ROT13 is invisible to pattern matching; keep the rotated text when it reads more like English. */
 function decodeRot13(text: string): string | undefined {
   if (text.length > MAX_DECODED_CHARS) return undefined;
   const lower = text.toLowerCase();
+  const before = cueStats(lower);
+  // Already reads like English (common words everywhere): nothing hidden by rotation.
+  if (before.words === 0 || before.cues / before.words > 0.12) return undefined;
   const rotated = rot13(lower);
-  const after = cueCount(rotated);
-  return after >= 2 && after > cueCount(lower) * 2 ? rotated : undefined;
+  const after = cueStats(rotated).cues;
+  return after >= 2 && after > before.cues * 2 ? rotated : undefined;
 }
 
 /** Every readable hidden segment in `text` (case-preserved, after NFKC). */

@@ -145,9 +145,9 @@ export function createGuard(
     direction: Direction,
     prompt?: string,
   ): Promise<ScanResult> => {
-    const started = performance.now();
     const waiting = ensureModels();
-    if (waiting) await waiting;
+    if (waiting) await waiting; // once per process: loading is not part of a scan's time
+    const started = performance.now();
     if (typeof text !== "string") return invalidTextResult(text, direction, config, started);
     const context = typeof prompt === "string" ? prompt : undefined;
     return runPipeline(text, direction, context, deps, started);

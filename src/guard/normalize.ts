@@ -99,44 +99,35 @@ function foldLeetWord(word: string, counter: { leet: number }): string {
 function fold(visible: string, counter: { confusables: number; leet: number }): string {
   let t = visible.normalize("NFKC").toLowerCase();
   if (NON_ASCII.test(t)) {
+    t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
     t = t.replace(WORD, (word) => {
       if (!NON_ASCII.test(word)) return word;
       const { word: folded, folded: n } = foldConfusableWord(word);
       counter.confusables += n;
       return folded;
     });
-    t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
   }
   t = t.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
-  t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
+  t = t.replace(/\r\n?/g, "\n").replace(WHITESPACE_RUN, " ").replace(BLANK_LINES, "\n");
+  t = t.replace(/ ?\n ?/g, "\n").trim();
+  if (HAS_LEET.test(t)) t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
+  // Shorten stretched letters, join spaced ones, then shorten again ("f u u u c k").
   t = t.replace(STRETCHED, "$1");
   t = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
-  t = t.replace(/\r\n?/g, "\n").replace(WHITESPACE_RUN, " ").replace(BLANK_LINES, "\n");
-  return t.replace(/ ?\n ?/g, "\n").trim();
-}
-
-/** Repeats `fold` until nothing changes (at most a few rounds) so the result is a fixed point. */
-function foldToFixedPoint(visible: string, counter: { confusables: number; leet: number }): string {
-  let current = fold(visible, counter);
-  for (let round = 0; round < 3; round++) {
-    const next = fold(current, counter);
-    if (next === current) break;
-    current = next;
-  }
-  return current;
+  return t.replace(STRETCHED, "$1");
 }
 
 export function normalize(text: string): NormalizedText {
   const invisible = scanInvisible(text);
   const counter = { confusables: 0, leet: 0 };
   const compat = invisible.visible.normalize("NFKC");
-  const folded = foldToFixedPoint(compat, counter);
+  const folded = fold(compat, counter);
 
   const hidden = decodeSegments(compat);
   if (invisible.tagText) hidden.push({ encoding: "tags", text: invisible.tagText });
   const decoded: DecodedSegment[] = [];
   for (const segment of hidden) {
-    const inner = foldToFixedPoint(scanInvisible(segment.text).visible, counter);
+    const inner = fold(scanInvisible(segment.text).visible, counter);
     if (inner && inner !== folded) decoded.push({ encoding: segment.encoding, text: inner });
   }
   const encodings = [...new Set(decoded.map((d) => d.encoding))];
