@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createClient } from "redis";
+import { createClient, ErrorReply } from "redis";
 import type { StoreBackend } from "./backend.ts";
 import { StoreUnavailableError } from "./errors.ts";
 
@@ -84,22 +84,32 @@ export async function redisBackend(
     clearTimeout(connectTimer);
   }
 
-  /** One command with a deadline; connection trouble becomes StoreUnavailableError. */
+  /**
+   * One command with a deadline. node-redis times out only commands not yet
+   * sent, so a server that stops answering mid-command is caught by our own
+   * timer; a late reply is still matched to its command and discarded.
+   */
   async function call<T>(args: string[]): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${commandTimeoutMs} ms`)),
+        commandTimeoutMs,
+      );
+    });
+    const command = client.sendCommand<T>(args, { timeout: commandTimeoutMs });
+    command.catch(() => {}); // after a timeout nobody awaits it any more
     try {
-      return await client.sendCommand<T>(args, { timeout: commandTimeoutMs });
+      return await Promise.race([command, deadline]);
     } catch (error) {
+      // Replies Redis sent on purpose (NOSCRIPT, WRONGTYPE…) are not outages.
+      if (error instanceof ErrorReply) throw error;
       const message = (error as Error).message ?? String(error);
-      if (/NOSCRIPT/.test(message)) throw error;
-      if (
-        (error as Error).name === "ErrorReply" ||
-        (error as Error).constructor?.name === "ErrorReply"
-      ) {
-        throw error;
-      }
       throw new StoreUnavailableError(`Redis at ${where} is unavailable: ${message}`, {
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
