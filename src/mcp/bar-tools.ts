@@ -122,9 +122,12 @@ export function createMcpBarTools(deps: BarToolsAdapterDeps): McpBarTools {
         settle(execute(input, { toolCallId: `mcp-${name}`, messages: [], context: {} })),
       );
     } catch (error) {
-      // The agent's tools already turn their own failures into safe sentences.
-      const message = error instanceof Error ? error.message : "The tool failed.";
-      return toolError(message, "tool_failed");
+      // Exceptions are bugs or broken dependencies: logged here, never shown to the client.
+      logger.error({ event: "mcp_tool_error", tool: name, err: error }, "MCP bar tool failed");
+      return toolError(
+        "The bar's system is having trouble right now; nothing was changed by this call.",
+        "tool_failed",
+      );
     }
     if (result === null || typeof result !== "object") {
       logger.error({ event: "mcp_tool_bad_result", tool: name }, "agent tool returned no object");
