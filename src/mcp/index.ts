@@ -1,7 +1,14 @@
 /**
  * Maya over the Model Context Protocol: her bar tools and her guard for MCP
  * clients, over stdio (`maya mcp`) and Streamable HTTP (`maya mcp --http`, or
- * mounted at `/mcp` by the web server through `createMcpHttpHandler`).
+ * mounted at `/mcp` by the web server through `createMcpHttpHandler`):
+ *
+ *   const mcp = createMcpHttpHandler(createMcpDeps(runtime), mcpHttpOptionsFromEnv(runtime.config));
+ *   app.route({ method: ["GET", "POST", "DELETE"], url: "/mcp", handler: async (request, reply) => {
+ *     reply.hijack(); // the handler writes the raw response (JSON or an SSE stream)
+ *     await mcp.handle(request.raw, reply.raw, { parsedBody: request.body, clientAddress: request.ip });
+ *   } });
+ *   app.addHook("onClose", () => mcp.close());
  */
 
 export { type BarToolName, barOutputSchemas, barStateSchema } from "./bar-schemas.ts";
