@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import Fastify, { type FastifyInstance } from "fastify";
+import { silentLogger } from "../../src/config/index.ts";
+import { createGuard } from "../../src/guard/index.ts";
+import { createMcpDeps, createMcpHttpHandler, type McpHttpHandler } from "../../src/mcp/index.ts";
+import { createPaymentGateway } from "../../src/payments/index.ts";
+import { openStore, type SessionStore } from "../../src/state/index.ts";
+import { call, connectHttp, stateOf, TOKEN } from "./harness.ts";
+
+/** The way the web server mounts MCP: a Fastify route at /mcp with the raw req/res. */
+describe("MCP handler mounted in Fastify at /mcp", () => {
+  let app: FastifyInstance;
+  let store: SessionStore;
+  let mcp: McpHttpHandler;
+  let url: URL;
+
+  before(async () => {
+    const logger = silentLogger();
+    store = await openStore("memory:");
+    const payments = createPaymentGateway(
+      {
+        provider: "mock",
+        fallback: "mock",
+        probeTtlMs: 30_000,
+        publicUrl: "http://127.0.0.1:8080",
+      },
+      { logger },
+    );
+    mcp = createMcpHttpHandler(createMcpDeps({ store, payments, guard: createGuard(), logger }), {
+      tokens: [TOKEN],
+    });
+    app = Fastify();
+    app.route({
+      method: ["GET", "POST", "DELETE"],
+      url: "/mcp",
+      handler: async (request, reply) => {
+        reply.hijack();
+        await mcp.handle(request.raw, reply.raw, {
+          parsedBody: request.body,
+          clientAddress: request.ip,
+        });
+      },
+    });
+    app.addHook("onClose", () => mcp.close());
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    url = new URL("/mcp", address);
+  });
+
+  after(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it("serves tools to a token holder and refuses anyone else", async () => {
+    const client = await connectHttp(url);
+    try {
+      const result = await call(client, "add_to_order", { item: "Martini", quantity: 2 });
+      assert.equal(stateOf(result).tabCents, 2600);
+      assert.equal(mcp.sessionCount, 1);
+    } finally {
+      await (client.transport as StreamableHTTPClientTransport).terminateSession();
+      await client.close();
+    }
+    assert.equal(mcp.sessionCount, 0, "DELETE ends the MCP session");
+    await assert.rejects(connectHttp(url, ""), /401|bearer token/i);
+  });
+});
