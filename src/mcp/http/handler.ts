@@ -174,7 +174,9 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
 
     const origin = checkOrigin(req.headers, policy);
     if (!origin.ok) {
-      emit("mcp_origin_refused", { client, origin: req.headers.origin ?? null }, "warn");
+      // The Origin is the caller's text: logged shortened, never echoed back.
+      const claimed = req.headers.origin?.slice(0, 120) ?? null;
+      emit("mcp_origin_refused", { client, origin: claimed }, "warn");
       return sendError(res, 403, origin.message);
     }
 
