@@ -122,7 +122,10 @@ export async function startFakeStripeMcpHttp(options: {
     }
     calls += 1;
     const server = createFakeStripeMcpServer(options);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     res.on("close", () => {
       void transport.close();
       void server.close();

@@ -354,5 +354,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  // Unref: a scripted hang must not keep a finished test or bench process alive.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
