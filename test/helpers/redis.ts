@@ -9,7 +9,8 @@ import { setTimeout as sleep } from "node:timers/promises";
  * A real redis-server for tests: its own process on a free loopback port, in a
  * temporary folder, no persistence. `stop()` ends it and removes the folder;
  * `restart()` stops it and starts it again on the same port (data is lost, like
- * a restarted cache); `freeze()`/`thaw()` suspend it so commands hang.
+ * a restarted cache); `crash()`/`revive()` kill it and bring it back on the
+ * same port; `freeze()`/`thaw()` suspend it so commands hang.
  *
  *   const redis = await startRedis();
  *   after(() => redis.stop());
@@ -20,6 +21,10 @@ export interface TestRedis {
   port: number;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Kills the server (SIGKILL) but keeps its port and folder for `revive()`. */
+  crash(): Promise<void>;
+  /** Starts a crashed server again on the same port. */
+  revive(): Promise<void>;
   /** Suspends the server (SIGSTOP): it accepts nothing and answers nothing. */
   freeze(): void;
   thaw(): void;
@@ -156,6 +161,15 @@ export async function startRedis(): Promise<TestRedis> {
     },
     async restart() {
       await terminate(current);
+      current = launch(port, dir);
+      await waitReady(current, port);
+    },
+    async crash() {
+      const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
+      current.kill("SIGKILL");
+      await exited;
+    },
+    async revive() {
       current = launch(port, dir);
       await waitReady(current, port);
     },

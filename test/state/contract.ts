@@ -345,19 +345,19 @@ export function storeContract(
     });
 
     it("idle sessions and records expire; session locks are released", async () => {
-      const short = await harness.open({ ttlMs: 300, sweepIntervalMs: 0 });
+      const short = await harness.open({ ttlMs: 1_000, sweepIntervalMs: 0 });
       try {
         const sid = newSessionId();
         const key = newSessionId();
         await short.orderItem(sid, { item: "water" });
-        await short.putRecord("mock", key, 1, { ttlMs: 300 });
-        await harness.advance(150);
+        await short.putRecord("mock", key, 1, { ttlMs: 1_000 });
+        await harness.advance(500);
         // A write refreshes the idle timer.
         await short.orderItem(sid, { item: "water" });
-        await harness.advance(200);
+        await harness.advance(600);
         const alive = await short.load(sid);
         assert.ok(alive.ok && !alive.isNew && alive.state.version === 2);
-        await harness.advance(400);
+        await harness.advance(1_200);
         const gone = await short.load(sid);
         assert.ok(gone.ok && gone.isNew && gone.state.version === 0);
         assert.equal(await short.getRecord("mock", key), null);
