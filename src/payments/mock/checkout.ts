@@ -1,4 +1,4 @@
-import { formatCents } from "../../bar/money.ts";
+import { formatCents } from "../../bar/index.ts";
 import type { Logger } from "../../config/index.ts";
 import { silentLogger } from "../../config/index.ts";
 import {
