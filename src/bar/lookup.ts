@@ -38,6 +38,10 @@ const FILLER = new Set([
   "please",
   "glass",
   "glasses",
+  "shot",
+  "shots",
+  "double",
+  "single",
   "pints",
   "bottles",
   "pint",
@@ -185,7 +189,8 @@ export function findMenuItem(query: unknown): LookupResult {
     };
   }
   const words = new Set(text.split(" "));
-  const limit = Math.max(1, Math.floor(text.length / 3));
+  // Loose enough to catch a garbled name, tight enough not to suggest the whole menu.
+  const limit = Math.min(3, Math.max(1, Math.floor(text.length / 3)));
   const suggestions = ranked
     .filter(
       (r) =>

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { findMenuItem, MENU, menuByCategory, recommend } from "../../src/bar/index.ts";
 
 describe("menu", () => {
@@ -65,6 +66,8 @@ describe("findMenuItem", () => {
   it("finds the drink inside a phrase of modifiers", () => {
     expectItem("a dirty vodka martini", "Martini");
     expectItem("whiskey on the rocks", "Whiskey");
+    expectItem("a shot of tequila", "Tequila");
+    expectItem("pint of IPA", "IPA");
   });
 
   it("forgives small typos and says so", () => {
@@ -102,9 +105,27 @@ describe("findMenuItem", () => {
       result.suggestions.map((i) => i.name),
       ["Whiskey"],
     );
-    const nothing = findMenuItem("unicorn blood");
+    const nothing = findMenuItem("a glass of red wine");
     assert.ok(!nothing.ok && nothing.code === "unknown_item");
+    assert.deepEqual(nothing.suggestions, [], "no far-fetched suggestions");
     assert.match(nothing.message, /menu/);
+  });
+
+  it("finds every drink by its name, id and plural, and never throws on any text (property)", () => {
+    for (const item of MENU) {
+      for (const query of [item.name, item.id, `${item.name}s`, item.name.toUpperCase()]) {
+        const result = findMenuItem(query);
+        assert.ok(result.ok && result.item.id === item.id, query);
+      }
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        const result = findMenuItem(text);
+        assert.equal(typeof result.ok, "boolean");
+        if (!result.ok) assert.ok(result.message.length > 0 && result.suggestions.length <= 7);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses empty, non-string and overlong queries without throwing", () => {
