@@ -78,12 +78,18 @@ describe("redis adapter", () => {
     assert.ok(again.ok && again.state.version === 1);
   });
 
-  it("an unreachable Redis at start-up is a clear error", { timeout: 20_000 }, async () => {
+  it("an unreachable Redis at start-up is a clear error that never shows the password", {
+    timeout: 20_000,
+  }, async () => {
     await assert.rejects(
-      openStore("redis://127.0.0.1:1", { connectTimeoutMs: 500 }),
-      (error: Error) =>
-        error instanceof StoreUnavailableError &&
-        /Cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/.test(error.message),
+      openStore("redis://:s3cret-pass@127.0.0.1:1", { connectTimeoutMs: 500 }),
+      (error: Error) => {
+        assert.ok(error instanceof StoreUnavailableError);
+        assert.equal(error.code, "store_unavailable");
+        assert.match(error.message, /Cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
+        assert.doesNotMatch(error.message, /s3cret/);
+        return true;
+      },
     );
   });
 });
