@@ -78,6 +78,16 @@ describe("stripe-mcp adapter (real MCP SDK client against a fake Stripe MCP serv
     assert.deepEqual(await overHttp.createPaymentLink(request, { signal: signal() }), link);
   });
 
+  test("a tool call that outlives its deadline ends as a retryable timeout", async () => {
+    await overStdio.probe({ signal: signal() });
+    fake.inject({ delayMs: 2_000, path: "/v1/products" });
+    await assert.rejects(
+      overStdio.createPaymentLink(linkRequest("mcp-slow"), { signal: AbortSignal.timeout(100) }),
+      (error: unknown) =>
+        error instanceof PaymentProviderError && error.kind === "timeout" && error.retryable,
+    );
+  });
+
   test("a wrong bearer key or an unreachable server is an error with a cause, never a hang", async () => {
     const wrongKey = new StripeMcpPaymentAdapter({
       target: { kind: "url", url: http.url },

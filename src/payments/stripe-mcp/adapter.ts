@@ -138,6 +138,9 @@ export class StripeMcpPaymentAdapter implements PaymentAdapter {
         timeout: this.#options.callTimeoutMs ?? 10_000,
       });
     } catch (error) {
+      if (signal.aborted) {
+        throw new PaymentProviderError("timeout", `${name} ran out of time`, { cause: error });
+      }
       throw this.#transportError(name, error);
     }
     const text = textOf(result.content);
@@ -199,7 +202,13 @@ export class StripeMcpPaymentAdapter implements PaymentAdapter {
       this.#client = undefined;
       this.#tools = undefined;
     };
-    await client.connect(transport, { timeout: this.#options.connectTimeoutMs ?? 10_000 });
+    try {
+      await client.connect(transport, { timeout: this.#options.connectTimeoutMs ?? 10_000 });
+    } catch (error) {
+      // A half-started child process or session must not outlive the failed attempt.
+      await transport.close().catch(() => {});
+      throw error;
+    }
     return client;
   }
 
