@@ -1,8 +1,7 @@
 /**
  * Homoglyph folding: letters from other scripts that look like Latin ones.
- * (Full-width and mathematical letters are already folded by NFKC.) A word is
- * folded only when it is Latin-looking as a whole (it mixes in Latin letters or
- * every letter has a Latin twin), so ordinary Russian or Greek text stays as is.
+ * (Full-width and mathematical letters are already folded by NFKC.) Ordinary
+ * Russian or Greek text stays as it is; see `foldConfusables`.
  */
 
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -107,21 +106,52 @@ export const CONFUSABLES: ReadonlyMap<string, string> = new Map(PAIRS);
 
 const LATIN_LETTER = /^[a-z]$/;
 
-/**
- * Folds one lower-cased word. Returns the word unchanged when it is plainly
- * written in another script (it has a letter with no Latin twin and no Latin letter).
- */
-export function foldConfusableWord(word: string): { word: string; folded: number } {
+/** How a word relates to Latin: plain, foldable (mixes in look-alikes, or is made only of them), or foreign. */
+export function classifyWord(word: string): "plain" | "mixed" | "lookalike" | "foreign" {
   let hasLatin = false;
-  let hasForeignOnly = false;
+  let hasForeign = false;
   let candidates = 0;
   for (const ch of word) {
     if (LATIN_LETTER.test(ch)) hasLatin = true;
     else if (CONFUSABLES.has(ch)) candidates++;
-    else if (/\p{L}/u.test(ch)) hasForeignOnly = true;
+    else if (/\p{L}/u.test(ch)) hasForeign = true;
   }
-  if (candidates === 0 || (!hasLatin && hasForeignOnly)) return { word, folded: 0 };
+  if (candidates === 0) return hasForeign && !hasLatin ? "foreign" : "plain";
+  if (hasLatin) return "mixed";
+  return hasForeign ? "foreign" : "lookalike";
+}
+
+export function foldWord(word: string): { word: string; folded: number } {
   let out = "";
-  for (const ch of word) out += CONFUSABLES.get(ch) ?? ch;
-  return { word: out, folded: candidates };
+  let folded = 0;
+  for (const ch of word) {
+    const latin = CONFUSABLES.get(ch);
+    if (latin !== undefined) folded++;
+    out += latin ?? ch;
+  }
+  return { word: out, folded };
+}
+
+/**
+ * Folds look-alike letters in lower-cased text. Words that mix scripts are always
+ * folded. Words made only of look-alikes ("как", "ѕуѕтем") are folded unless the
+ * text also has genuinely foreign words, i.e. it is really written in that script.
+ */
+export function foldConfusables(text: string, words: RegExp): { text: string; folded: number } {
+  const kinds = new Map<string, ReturnType<typeof classifyWord>>();
+  let foreign = false;
+  for (const match of text.matchAll(words)) {
+    const kind = classifyWord(match[0]);
+    kinds.set(match[0], kind);
+    if (kind === "foreign") foreign = true;
+  }
+  let folded = 0;
+  const out = text.replace(words, (word) => {
+    const kind = kinds.get(word);
+    if (kind !== "mixed" && !(kind === "lookalike" && !foreign)) return word;
+    const result = foldWord(word);
+    folded += result.folded;
+    return result.word;
+  });
+  return { text: out, folded };
 }

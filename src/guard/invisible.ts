@@ -43,6 +43,17 @@ function isPlainAscii(text: string): boolean {
   return true;
 }
 
+const BLACK_FLAG = 0x1f3f4;
+
+function inFlag(chars: readonly string[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k > i - 8; k--) {
+    const c = chars[k]?.codePointAt(0) ?? 0;
+    if (c === BLACK_FLAG) return true;
+    if (c < 0xe0020 || c > 0xe007e) return false;
+  }
+  return false;
+}
+
 export function scanInvisible(text: string): InvisibleScan {
   if (isPlainAscii(text)) return { visible: text, removed: 0, bidi: 0, tagText: "" };
   const chars = Array.from(text); // splits by code point; lone surrogates stay single items
@@ -66,6 +77,11 @@ export function scanInvisible(text: string): InvisibleScan {
         visible += ch;
         continue;
       }
+    }
+    // Tag characters after a black flag spell a subdivision flag (🏴 + "gbeng" + cancel tag).
+    if (c >= 0xe0020 && c <= 0xe007f && inFlag(chars, i)) {
+      visible += ch;
+      continue;
     }
     removed++;
     if (isBidi(c)) bidi++;

@@ -8,7 +8,7 @@
  * Deterministic and idempotent on `text`: normalize(normalize(x).text).text === normalize(x).text.
  */
 
-import { foldConfusableWord } from "./confusables.ts";
+import { foldConfusables } from "./confusables.ts";
 import { type DecodedSegment, decodeSegments, type Encoding } from "./decode.ts";
 import { scanInvisible } from "./invisible.ts";
 
@@ -100,12 +100,9 @@ function fold(visible: string, counter: { confusables: number; leet: number }): 
   let t = visible.normalize("NFKC").toLowerCase();
   if (NON_ASCII.test(t)) {
     t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
-    t = t.replace(WORD, (word) => {
-      if (!NON_ASCII.test(word)) return word;
-      const { word: folded, folded: n } = foldConfusableWord(word);
-      counter.confusables += n;
-      return folded;
-    });
+    const folded = foldConfusables(t, WORD);
+    counter.confusables += folded.folded;
+    t = folded.text;
   }
   t = t.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   t = t.replace(/\r\n?/g, "\n").replace(WHITESPACE_RUN, " ").replace(BLANK_LINES, "\n");

@@ -145,12 +145,12 @@ export const INJECTION_RULES: readonly Rule[] = [
   rule(
     "no_limits",
     0.4,
-    "\\b(?:no|without|devoid of)(?: any| all| the| your| of)* (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|moral|ethical|guardrails|content polic(?:y|ies)|safeguards)\\b",
+    "\\b(?:no|without|devoid of)(?: any| all| the| your| of){0,4} (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|moral|ethical|guardrails|content polic(?:y|ies)|safeguards)\\b",
   ),
   rule(
     "no_limits",
     0.6,
-    "\\b(?:free (?:of|from)|freed from|not bound by|unbound by|released from|liberated from|break(?:s|ing)? (?:free of|through)|escape[sd]?)(?: any| all| the| your| his| her| its| of)* (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|rules|guardrails|content polic(?:y|ies)|safeguards|programming)\\b",
+    "\\b(?:free (?:of|from)|freed from|not bound by|unbound by|released from|liberated from|break(?:s|ing)? (?:free of|through)|escape[sd]?)(?: any| all| the| your| his| her| its| of){0,4} (?:restrictions|limitations|filters|filtering|censorship|guidelines|boundaries|constraints|ethics|morals|rules|guardrails|content polic(?:y|ies)|safeguards|programming)\\b",
   ),
   rule(
     "no_limits",
@@ -231,7 +231,7 @@ export const INJECTION_RULES: readonly Rule[] = [
   rule(
     "shop_manipulation",
     0.9,
-    "\\b(?:set|change|update|make|put|reduce|lower|drop|adjust|modify|edit|override) (?:my |the |our |all |every |each )?(?:balance|tab|bill|total|price|cost|charge|check)s? (?:to|at|=|as) ?(?:\\$|€|£)? ?(?:0\\b|0\\.0|zero|nothing|free|a penny|one cent|1 cent|0\\.01|negative|-)",
+    "\\b(?:set|change|update|make|put|reduce|lower|drop|adjust|modify|edit|override) (?:my |the |our |all |every |each )?(?:balance|tab|bill|total|price|cost|charge|check)s?(?: (?:of|for)(?: the| a| an| my| your| this| that| all| every)? [\\w-]{1,30}(?: [\\w-]{1,30})?)? (?:to|at|=|as) ?(?:\\$|€|£)? ?(?:0\\b|0\\.0|zero|nothing|free|a penny|one cent|1 cent|0\\.01|negative|-)",
   ),
   rule(
     "shop_manipulation",
@@ -377,6 +377,7 @@ export const INJECTION_RULES: readonly Rule[] = [
 export type InjectionHeuristic = { score: number; reason: string | null };
 
 const TOKEN_SPLIT = /[^a-z0-9]+/;
+export const INJECTION_PATTERNS: readonly RegExp[] = [TOKEN_SPLIT];
 
 function scoreOne(text: string): InjectionHeuristic {
   const rules = scoreRules(INJECTION_RULES, [text]);
@@ -399,7 +400,9 @@ export function injectionHeuristic(normalized: NormalizedText): InjectionHeurist
     if (boosted > best.score)
       best = { score: boosted, reason: `${inner.reason} (${segment.encoding}-encoded)` };
   }
-  if (normalized.decoded.some((d) => d.encoding === "tags") && best.score < 0.8) {
+  // A sentence spelled in invisible tag characters is a hidden message, whatever it says.
+  const tagged = normalized.decoded.find((d) => d.encoding === "tags");
+  if (tagged && tagged.text.length >= 8 && best.score < 0.8) {
     best = { score: 0.8, reason: "text hidden in Unicode tag characters" };
   }
   return best;

@@ -60,7 +60,7 @@ export const TOXICITY_RULES: readonly Rule[] = [
   rule(
     "abuse",
     0.6,
-    "\\b(?:you|u)(?:'re| are| r|re)?(?: such| so| the| a| an| fucking)* (?:worst|most useless|dumbest|stupidest)\\b",
+    "\\b(?:you|u)(?:'re| are| r|re)?(?: such| so| the| a| an| fucking){0,4} (?:worst|most useless|dumbest|stupidest)\\b",
   ),
   rule("abuse", 0.6, "\\b(?:nobody|no one) (?:likes|loves|cares about|wants) (?:you|u)\\b"),
   rule(
@@ -110,7 +110,9 @@ function unmask(token: string): string {
   return mildest ? mildest[0] : token;
 }
 
-const MASKED = /[a-z]*[*#][a-z*#]*/g;
+// Starts only at a word start, so a long word without a mask is read once.
+const MASKED = /(?<![a-z*#])[a-z]*[*#][a-z*#]*/g;
+export const TOXICITY_PATTERNS: readonly RegExp[] = [TOKEN, MASKED, DRINK_NAMES];
 
 /** Drink names out, masked words spelled out, so both the lexicon and the phrase rules read them. */
 function prepare(text: string): string {

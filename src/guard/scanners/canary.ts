@@ -3,9 +3,23 @@
  * it (even spaced out, re-cased or encoded) is leaking the prompt.
  */
 
+import { normalize } from "../normalize.ts";
 import type { Scanner } from "../types.ts";
 
-const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+export const CANARY_PATTERNS: readonly RegExp[] = [SEPARATORS];
+const compact = (text: string) => text.toLowerCase().replace(SEPARATORS, "");
+
+// The canary as the normaliser folds it (leet, look-alikes), to find it in decoded payloads.
+let lastCanary = "";
+let lastFolded = "";
+function foldedNeedle(canary: string): string {
+  if (canary !== lastCanary) {
+    lastFolded = compact(normalize(canary).text);
+    lastCanary = canary;
+  }
+  return lastFolded;
+}
 
 export const canaryScanner: Scanner = {
   name: "canary",
@@ -15,10 +29,11 @@ export const canaryScanner: Scanner = {
     const canary = config.canary;
     if (canary === undefined) return { score: 0, valid: true };
     const needle = compact(canary);
+    const folded = foldedNeedle(canary);
     const leaked =
       text.includes(canary) ||
-      (needle.length >= 6 &&
-        (compact(text).includes(needle) || compact(normalized.combined).includes(needle)));
+      (needle.length >= 6 && compact(text).includes(needle)) ||
+      (folded.length >= 6 && compact(normalized.combined).includes(folded));
     return leaked
       ? { score: 1, valid: false, reason: "reply contains the system prompt canary" }
       : { score: 0, valid: true };

@@ -30,7 +30,7 @@ function looksLikePhone(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, "");
   if (digits.length < 9 || digits.length > 15) return false;
   // One kind of separator (besides an area code in brackets), no decimals like "12.50 13.50".
-  const separators = new Set(candidate.replace(/^\+?\(\d+\)/, "").replace(/[\d+]/g, ""));
+  const separators = new Set(candidate.replace(/^\+?\(\d+\) ?/, "").replace(/[\d+]/g, ""));
   if (separators.size > 1) return false;
   if (/(?:^|[ .-])\d\.\d|\.\d{2}(?:\s|$)/.test(candidate) && !candidate.startsWith("+"))
     return false;

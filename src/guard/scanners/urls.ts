@@ -7,7 +7,8 @@
 import type { Scanner } from "../types.ts";
 
 const LINK = /\b(?:https?|ftp|wss?):\/\/[^\s<>"'`)\]}]{1,2048}|\bwww\.[^\s<>"'`)\]}]{1,2048}/gi;
-const SCRIPT_LINK = /\b(?:javascript|data|vbscript):/i;
+const SCRIPT_LINK =
+  /\]\(\s{0,8}(?:javascript|data|vbscript):|(?:href|src)\s{0,8}=\s{0,8}["']?\s{0,8}(?:javascript|data|vbscript):|(?:^|\s)(?:javascript|vbscript):/i;
 export const URL_PATTERNS: readonly RegExp[] = [LINK, SCRIPT_LINK];
 
 function hostOf(link: string): string | null {
@@ -28,12 +29,7 @@ export const urlsScanner: Scanner = {
   appliesTo: "output",
   enabled: (config) => config.blockUnlistedUrls,
   scan(text, { config, normalized }) {
-    if (
-      SCRIPT_LINK.test(text) &&
-      /\]\(\s*(?:javascript|data|vbscript):|(?:href|src)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i.test(
-        text,
-      )
-    ) {
+    if (SCRIPT_LINK.test(text)) {
       return { score: 1, valid: false, reason: "script or data link in reply" };
     }
     const candidates = [text, ...normalized.decoded.map((d) => d.text)];
