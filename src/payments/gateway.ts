@@ -1,5 +1,5 @@
 import type { Logger } from "../config/index.ts";
-import { silentLogger } from "../config/index.ts";
+import { ConfigError, silentLogger } from "../config/index.ts";
 import { MockPaymentAdapter } from "./mock/adapter.ts";
 import { InMemoryMockPaymentRecords, type MockPaymentRecords } from "./mock/records.ts";
 import type { Clock } from "./resilience/clock.ts";
@@ -49,6 +49,16 @@ export function createPaymentGateway(
 }
 
 function primaryAdapter(settings: PaymentSettings, mock: MockPaymentAdapter): PaymentAdapter {
+  // Settings built in code skip the env checks; live money still needs the explicit opt-in.
+  if (
+    settings.provider !== "mock" &&
+    /^(sk|rk)_live_/.test(settings.secretKey ?? "") &&
+    !settings.allowLiveKeys
+  ) {
+    throw new ConfigError(
+      "STRIPE_SECRET_KEY is a live key; set STRIPE_ALLOW_LIVE_KEYS=true to take real payments.",
+    );
+  }
   const redirectUrl = settings.publicUrl ? new URL("/", settings.publicUrl).href : undefined;
   switch (settings.provider) {
     case "mock":

@@ -8,6 +8,8 @@ export interface PaymentSettings {
   provider: ProviderName;
   fallback: FallbackMode;
   secretKey?: string;
+  /** Live keys move real money; refused unless this is true (STRIPE_ALLOW_LIVE_KEYS). */
+  allowLiveKeys?: boolean;
   webhookSecret?: string;
   /** Another Stripe API origin (the test server). */
   apiUrl?: string;
@@ -61,6 +63,7 @@ export function paymentSettingsFromEnv(env: Env): PaymentSettings {
     );
   }
   settings.secretKey = key;
+  settings.allowLiveKeys = env.STRIPE_ALLOW_LIVE_KEYS;
   if (env.STRIPE_API_URL) settings.apiUrl = secureUrl("STRIPE_API_URL", env.STRIPE_API_URL);
 
   if (provider === "stripe-mcp") {

@@ -92,6 +92,17 @@ describe("payment settings", () => {
     assert.equal(local.apiUrl, "http://127.0.0.1:12111");
   });
 
+  test("settings built in code cannot slip a live key past the opt-in", () => {
+    const live = {
+      provider: "stripe",
+      fallback: "mock",
+      secretKey: "sk_live_51abcdefghijklmnop",
+      probeTtlMs: 1_000,
+    } as const;
+    assert.throws(() => createPaymentGateway(live), /STRIPE_ALLOW_LIVE_KEYS/);
+    assert.equal(createPaymentGateway({ ...live, allowLiveKeys: true }).provider, "stripe");
+  });
+
   test("the default gateway is the mock and works offline", async () => {
     const gateway = createPaymentGateway(settingsOf({}));
     assert.equal(gateway.provider, "mock");
