@@ -54,6 +54,7 @@ export {
   canTransition,
   completePayment,
   failPayment,
+  flagReconciliation,
   type PaymentLinkInfo,
   type StartPaymentResult,
   startPayment,

@@ -232,3 +232,25 @@ export function failPayment(
     },
   };
 }
+
+/**
+ * Marks money that moved without matching the tab (for example a late payment
+ * of a link whose tab has changed since) so a person looks at it. A completed
+ * payment cannot carry the flag: completion settles the tab exactly.
+ */
+export function flagReconciliation(
+  state: BarState,
+  reason: string,
+): { ok: true; state: BarState } | BarError {
+  const { payment } = state;
+  if (payment.status === "completed") {
+    return barError("invalid_transition", "A completed payment cannot need reconciliation.");
+  }
+  return {
+    ok: true,
+    state: {
+      ...state,
+      payment: { ...payment, needsReconciliation: true, failureReason: reason.slice(0, 500) },
+    },
+  };
+}

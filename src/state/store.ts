@@ -7,6 +7,7 @@ import {
   clearOrder as clearLines,
   completePayment as complete,
   failPayment as fail,
+  flagReconciliation as flag,
   initialBarState,
   orderItem as order,
   publicState,
@@ -274,6 +275,9 @@ export function createSessionStore(
       mutate(sessionId, options, (r) => barChange(complete(r.bar, paymentId))),
     failPayment: (sessionId, failure, options) =>
       mutate(sessionId, options, (r) => barChange(fail(r.bar, failure))),
+
+    flagReconciliation: (sessionId, reason, options) =>
+      mutate(sessionId, options, (r) => barChange(flag(r.bar, reason))),
 
     updateConversation: (sessionId, update, options) =>
       mutate(sessionId, options, (r) =>

@@ -128,6 +128,13 @@ export interface SessionStore {
     options?: WriteOptions,
   ): Promise<SessionResult>;
 
+  /** Flags money that moved without matching the tab (e.g. a late payment of a stale link) for a person. */
+  flagReconciliation(
+    sessionId: string,
+    reason: string,
+    options?: WriteOptions,
+  ): Promise<SessionResult>;
+
   /** Changes the conversation record; `update` may run more than once (retries), so keep it pure. */
   updateConversation(
     sessionId: string,

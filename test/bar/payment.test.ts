@@ -7,6 +7,7 @@ import {
   checkBarState,
   completePayment,
   failPayment,
+  flagReconciliation,
   initialBarState,
   orderItem,
   setTip,
@@ -147,5 +148,17 @@ describe("payment state", () => {
     };
     const check = checkBarState(flagged);
     assert.ok(!check.ok && check.field === "payment.needsReconciliation");
+  });
+
+  it("flags unmatched money for a person, but never on a completed payment", () => {
+    const failed = failPayment(processing(), { reason: "timeout" });
+    assert.ok(failed.ok);
+    const flagged = flagReconciliation(failed.state, "late payment of a stale link");
+    assert.ok(flagged.ok && flagged.state.payment.needsReconciliation);
+    assert.ok(checkBarState(flagged.state).ok);
+    const done = completePayment(processing(), "mock_pay_1");
+    assert.ok(done.ok);
+    const refused = flagReconciliation(done.state, "x");
+    assert.ok(!refused.ok && refused.code === "invalid_transition");
   });
 });

@@ -272,6 +272,8 @@ export function storeContract(
       const retry = await store.startPayment(sid);
       assert.ok(retry.ok && !retry.reused);
       assert.notEqual(retry.attempt.idempotencyKey, first.attempt.idempotencyKey);
+      const flagged = await store.flagReconciliation(sid, "late payment of the first link");
+      assert.ok(flagged.ok && flagged.session.bar.payment.needsReconciliation);
       const nothing = await store.startPayment(newSessionId());
       assert.ok(!nothing.ok && nothing.code === "nothing_to_pay");
     });
