@@ -23,6 +23,8 @@ interface Cell {
   opsPerSecond: number;
   p50: number;
   p99: number;
+  /** CPU time of this process per op: steadier than wall time on a shared machine. */
+  cpuMicros: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -47,8 +49,10 @@ async function measure(name: string, store: SessionStore, sessions: number): Pro
   // Warm up (JIT, SQLite page cache, Redis script cache).
   await Promise.all(ids.map((sid) => worker(sid, performance.now() + 300, false)));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(ids.map((sid) => worker(sid, started + SECONDS * 1000, true)));
   const elapsed = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   return {
     store: name,
@@ -57,6 +61,7 @@ async function measure(name: string, store: SessionStore, sessions: number): Pro
     opsPerSecond: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    cpuMicros: (used.user + used.system) / latencies.length,
   };
 }
 
@@ -91,6 +96,7 @@ const rows = cells.map((c) => ({
   "vs memory": `${(c.opsPerSecond / baseline(c.sessions).opsPerSecond).toFixed(2)}×`,
   "p50 ms": c.p50.toFixed(3),
   "p99 ms": c.p99.toFixed(3),
+  "CPU µs/op": c.cpuMicros.toFixed(0),
   ops: c.ops,
 }));
 console.log(
