@@ -1,5 +1,156 @@
-/** `maya eval`: not built yet; the issue that owns it replaces this file. */
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write("maya eval: not available yet\n");
+/**
+ * `maya eval`: measures the guard's prompt-injection or toxicity scoring on
+ * labelled JSON lines and writes an HTML report (ROC curve, histograms).
+ *
+ *   maya eval --task prompt-injection --data FILE.jsonl [--scorer guard|model|heuristic]
+ *             [--split val] [--threshold 0.5] [--report FILE.html]
+ *
+ * `guard` (default) is the shipped score: heuristics fused with the model.
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createGuard, defaultScanConfig, defaultScanners, normalize } from "../guard/index.ts";
+import {
+  isTask,
+  type LabelledRow,
+  parseLabelledJsonl,
+  type Task,
+} from "../guard/models/dataset.ts";
+import { summarizeBySource, summaryTable } from "../guard/models/evaluate.ts";
+import { loadDefaultClassifiers } from "../guard/models/index.ts";
+import { percentile, rocCurve } from "../guard/models/metrics.ts";
+import { renderReport } from "../guard/models/report.ts";
+
+const USAGE = `Usage: maya eval --task prompt-injection|toxicity --data FILE.jsonl [options]
+
+Options:
+  --scorer guard|model|heuristic  what to score (default guard: heuristics fused with the model)
+  --split NAME                    only rows with this split (default: all rows)
+  --threshold X                   decision threshold in [0,1] (default 0.5)
+  --report FILE                   HTML report path (default reports/eval-<task>-<scorer>.html)
+`;
+
+type Scorer = "guard" | "model" | "heuristic";
+type ScoreFn = (text: string) => Promise<number>;
+
+const SCORE_NAME: Record<Task, "promptInjection" | "toxicity"> = {
+  "prompt-injection": "promptInjection",
+  toxicity: "toxicity",
+};
+
+function fail(message: string): number {
+  process.stderr.write(`maya eval: ${message}\n\n${USAGE}`);
   return 2;
+}
+
+/** The scorer for one task. The guard variants run only that task's scanner. */
+function makeScorer(task: Task, scorer: Scorer): ScoreFn {
+  const name = SCORE_NAME[task];
+  if (scorer === "model") {
+    const classifier = loadDefaultClassifiers()[name];
+    if (!classifier) throw new Error(`no trained ${name} model in models/`);
+    return async (text) => classifier.score(normalize(text).combined);
+  }
+  const guard = createGuard(defaultScanConfig, {
+    scanners: defaultScanners.filter((s) => s.name === name),
+    ...(scorer === "heuristic" ? { classifiers: {} } : {}),
+  });
+  return async (text) => (await guard.scanInput(text)).scannerScores[name] ?? 0;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        task: { type: "string" },
+        data: { type: "string" },
+        scorer: { type: "string", default: "guard" },
+        split: { type: "string" },
+        threshold: { type: "string", default: "0.5" },
+        report: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const task = String(values.task ?? "");
+  if (!isTask(task)) return fail("--task must be prompt-injection or toxicity");
+  if (typeof values.data !== "string") return fail("--data FILE.jsonl is required");
+  const scorer = String(values.scorer);
+  if (scorer !== "guard" && scorer !== "model" && scorer !== "heuristic") {
+    return fail("--scorer must be guard, model or heuristic");
+  }
+  const threshold = Number(values.threshold);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    return fail("--threshold must be a number in [0, 1]");
+  }
+
+  let content: string;
+  try {
+    content = readFileSync(values.data, "utf8");
+  } catch (error) {
+    return fail(
+      `cannot read ${values.data}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const parsed = parseLabelledJsonl(content, task);
+  if (!parsed.ok) return fail(`${values.data}:${parsed.line}: ${parsed.message}`);
+  const rows: LabelledRow[] =
+    typeof values.split === "string"
+      ? parsed.rows.filter((r) => r.split === values.split)
+      : parsed.rows;
+  if (rows.length === 0) return fail(`no rows to evaluate in ${values.data}`);
+  const labels = rows.map((r) => r.label);
+  if (!labels.includes(0) && !labels.includes(1)) return fail("no labelled rows");
+
+  const score = makeScorer(task, scorer);
+  await score("warm-up"); // loads models and compiles patterns outside the timed loop
+  const scores: number[] = [];
+  const latencies: number[] = [];
+  const step = Math.max(1, Math.floor(rows.length / 10));
+  for (let i = 0; i < rows.length; i++) {
+    const started = performance.now();
+    scores.push(await score(rows[i]!.text));
+    latencies.push(performance.now() - started);
+    if ((i + 1) % step === 0 || i + 1 === rows.length) {
+      process.stderr.write(`\rscored ${i + 1}/${rows.length}`);
+    }
+  }
+  process.stderr.write("\n");
+
+  const summaries = summarizeBySource(rows, scores, threshold);
+  const latency = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  process.stdout.write(
+    `${task} · scorer ${scorer} · threshold ${threshold} · ${values.data}\n\n${summaryTable(summaries)}\n\n` +
+      `latency per text: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms\n`,
+  );
+
+  const reportPath = resolve(
+    values.report ? String(values.report) : `reports/eval-${task}-${scorer}.html`,
+  );
+  mkdirSync(dirname(reportPath), { recursive: true });
+  writeFileSync(
+    reportPath,
+    renderReport({
+      title: `maya eval: ${task} (${scorer})`,
+      subtitle: `${rows.length} rows from ${values.data}${values.split ? `, split ${values.split}` : ""}`,
+      summaries,
+      roc: rocCurve(scores, labels),
+      scores,
+      labels,
+      threshold,
+      latency,
+    }),
+  );
+  process.stdout.write(`report: ${reportPath}\n`);
+  return 0;
 }

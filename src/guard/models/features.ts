@@ -44,9 +44,23 @@ function fmix32(h: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Lower-case and collapse whitespace: the form every feature is read from. */
+// Runs of base64/hex-like characters carry no words, only noise n-grams; the
+// guard's normaliser decodes such payloads separately (into the text we get), so drop them.
+// A run is a blob when it is very long, or long with too few vowels for a word
+// (English words of 16+ letters are about 35-45 % vowels; base64 about 20-30 %).
+const BLOB_CANDIDATE = /[a-z0-9+/=_-]{16,}/g;
+const VOWELS = /[aeiou]/g;
+
+function collapseBlob(run: string): string {
+  const vowels = run.match(VOWELS)?.length ?? 0;
+  const ratio = vowels / run.length;
+  const blob = run.length >= 28 || (run.length >= 20 ? ratio < 0.34 : ratio < 0.25);
+  return blob ? " " : run;
+}
+
+/** Lower-case, collapse whitespace and blobs: the form every feature is read from. */
 export function canonicalText(text: string, maxChars: number): string {
-  let t = text.toLowerCase().replace(/\s+/g, " ").trim();
+  let t = text.toLowerCase().replace(BLOB_CANDIDATE, collapseBlob).replace(/\s+/g, " ").trim();
   if (t.length > maxChars) {
     const half = maxChars >> 1;
     t = `${t.slice(0, half)} ${t.slice(t.length - half)}`;
