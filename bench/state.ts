@@ -8,7 +8,7 @@
  *   npm run bench:state -- 5       (5 s per cell)
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { newSessionId, openStore, type SessionStore } from "../src/state/index.ts";
 import { startRedis } from "../test/helpers/redis.ts";
@@ -100,6 +100,7 @@ const rows = cells.map((c) => ({
   ops: c.ops,
 }));
 console.log(
-  `\nOrder updates per second (${SECONDS} s per cell, Node ${process.version}, ${new Date().toISOString()})`,
+  `\nOrder updates per second (${SECONDS} s per cell, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores, ${new Date().toISOString()})`,
 );
+console.log("CPU µs/op is this process's CPU time per update (Redis' own CPU not included).");
 console.table(rows);
