@@ -35,6 +35,7 @@ export const envSchema = z.object({
   MAYA_NEW_SESSIONS_PER_MINUTE: positiveInt.default(20),
   MAYA_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   MAYA_MAX_MESSAGE_CHARS: positiveInt.default(2000),
+  MAYA_MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1000),
 
   // State
   MAYA_STORE: z.string().min(1).default("sqlite:./data/maya.db"),
