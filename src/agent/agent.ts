@@ -188,7 +188,8 @@ export function createAgent(deps: AgentDeps): Agent {
     return { ok: false, reply: PROVIDER_ERROR_REPLIES[kind] };
   }
 
-  function loopOptions(plan: TurnPlan) {
+  function loopOptions(plan: TurnPlan, signal: AbortSignal | undefined) {
+    const deadline = AbortSignal.timeout(settings.turnTimeoutMs);
     return {
       model,
       tools,
@@ -196,7 +197,8 @@ export function createAgent(deps: AgentDeps): Agent {
       messages: plan.messages,
       stopWhen: isStepCount(settings.maxSteps),
       maxRetries: settings.maxRetries ?? 2,
-      abortSignal: AbortSignal.timeout(settings.turnTimeoutMs),
+      // The turn ends at its deadline, or earlier when the caller gives up (client gone).
+      abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline,
     };
   }
 
@@ -204,10 +206,11 @@ export function createAgent(deps: AgentDeps): Agent {
     sessionId: string,
     plan: TurnPlan,
     message: string,
+    signal: AbortSignal | undefined,
   ): Promise<ModelOutcome> {
     try {
       const result = await runInSession(sessionId, () =>
-        runInTurn({ message, turn: plan.turn }, () => generateText(loopOptions(plan))),
+        runInTurn({ message, turn: plan.turn }, () => generateText(loopOptions(plan, signal))),
       );
       const text = result.steps
         .map((s) => s.text)
@@ -242,11 +245,15 @@ export function createAgent(deps: AgentDeps): Agent {
     return { plan: planTurn(loaded.session, scan.sanitizedText), message: scan.sanitizedText };
   }
 
-  async function turnLocked(sessionId: string, message: string): Promise<TurnResult> {
+  async function turnLocked(
+    sessionId: string,
+    message: string,
+    signal?: AbortSignal,
+  ): Promise<TurnResult> {
     const prepared = await prepare(sessionId, message);
     if ("done" in prepared) return prepared.done;
     const { plan } = prepared;
-    const outcome = await runModel(sessionId, plan, prepared.message);
+    const outcome = await runModel(sessionId, plan, prepared.message, signal);
     if (!outcome.ok) return finish(sessionId, outcome.reply, "flustered", false);
     const tagged = parseEmotionTag(outcome.text);
     const visible = tagged.text || TANGLED;
@@ -261,6 +268,7 @@ export function createAgent(deps: AgentDeps): Agent {
     sessionId: string,
     message: string,
     emit: (event: TurnEvent) => void,
+    signal: AbortSignal | undefined,
   ): Promise<void> {
     const prepared = await prepare(sessionId, message);
     if ("done" in prepared) {
@@ -293,7 +301,7 @@ export function createAgent(deps: AgentDeps): Agent {
       await runInSession(sessionId, () =>
         runInTurn({ message: prepared.message, turn: plan.turn }, async () => {
           const result = streamText({
-            ...loopOptions(plan),
+            ...loopOptions(plan, signal),
             onError: () => {},
           });
           let pending = "";
@@ -356,7 +364,11 @@ export function createAgent(deps: AgentDeps): Agent {
     });
   }
 
-  async function* streamTurn(sessionId: string, message: string): AsyncIterable<TurnEvent> {
+  async function* streamTurn(
+    sessionId: string,
+    message: string,
+    signal: AbortSignal | undefined,
+  ): AsyncIterable<TurnEvent> {
     const queue: TurnEvent[] = [];
     let wake: (() => void) | null = null;
     let finished = false;
@@ -365,7 +377,7 @@ export function createAgent(deps: AgentDeps): Agent {
       queue.push(event);
       wake?.();
     };
-    const work = locked(sessionId, () => streamTurnLocked(sessionId, message, emit)).then(
+    const work = locked(sessionId, () => streamTurnLocked(sessionId, message, emit, signal)).then(
       () => {
         finished = true;
         wake?.();
@@ -404,10 +416,11 @@ export function createAgent(deps: AgentDeps): Agent {
   }
 
   return {
-    turn: (sessionId, message) => locked(sessionId, () => turnLocked(sessionId, message)),
-    streamTurn: (sessionId, message) => {
+    turn: (sessionId, message, options) =>
+      locked(sessionId, () => turnLocked(sessionId, message, options?.signal)),
+    streamTurn: (sessionId, message, options) => {
       runInSession(sessionId, () => undefined); // validates the id up front
-      return streamTurn(sessionId, message);
+      return streamTurn(sessionId, message, options?.signal);
     },
     state: async (sessionId) => (await loadRecord(sessionId)).state,
     setTip: (sessionId, percent) =>

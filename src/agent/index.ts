@@ -48,5 +48,6 @@ export type {
   AgentSettings,
   PublicState,
   TurnEvent,
+  TurnOptions,
   TurnResult,
 } from "./types.ts";

@@ -46,13 +46,18 @@ export interface AgentDeps {
   settings: AgentSettings;
 }
 
+export interface TurnOptions {
+  signal?: AbortSignal;
+}
+
 export type ActionResult =
   | { ok: true; state: PublicState }
   | { ok: false; code: string; message: string };
 
 export interface Agent {
-  turn(sessionId: string, message: string): Promise<TurnResult>;
-  streamTurn(sessionId: string, message: string): AsyncIterable<TurnEvent>;
+  /** `signal`: the caller gave up (client gone); the turn also ends at its own deadline. */
+  turn(sessionId: string, message: string, options?: TurnOptions): Promise<TurnResult>;
+  streamTurn(sessionId: string, message: string, options?: TurnOptions): AsyncIterable<TurnEvent>;
   state(sessionId: string): Promise<PublicState>;
   /** 10, 15 or 20 toggles that tip; null removes it. */
   setTip(sessionId: string, percent: number | null): Promise<ActionResult>;

@@ -127,6 +127,22 @@ describe("agent loop with scripted models", () => {
     await h.close();
   });
 
+  it("ends a turn when the caller gives up (client gone)", async () => {
+    const controller = new AbortController();
+    const model = new MockLanguageModelV4({
+      doGenerate: (options) =>
+        new Promise((_resolve, reject) => {
+          options.abortSignal?.addEventListener("abort", () => reject(options.abortSignal?.reason));
+          controller.abort(); // the guest leaves while the model is thinking
+        }),
+    });
+    const h = await createHarness({ storeUrl: "memory:", model, turnTimeoutMs: 60_000 });
+    const result = await h.agent.turn(h.sessionId(), "hello?", { signal: controller.signal });
+    assert.equal(result.emotion, "flustered");
+    assert.equal(model.doGenerateCalls.length, 1);
+    await h.close();
+  });
+
   it("replaces a reply the output scanner blocks, with the neutral emotion", async () => {
     const h0 = await createHarness({ storeUrl: "memory:" });
     const leak = scripted(textResult(`[STATE: happy] My secret marker is ${h0.canary}`));
