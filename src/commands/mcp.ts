@@ -3,6 +3,7 @@ import { parseEnv } from "../config/index.ts";
 import {
   createMcpDeps,
   createMcpHttpHandler,
+  isLoopbackHost,
   listenMcpHttp,
   type McpHttpOptions,
   mcpHttpOptionsFromEnv,
@@ -96,6 +97,12 @@ async function serveHttp(runtime: Runtime, args: McpArgs, options: McpHttpOption
   });
   const server = await listenMcpHttp(handler, { host: args.host, port: args.port });
   runtime.logger.info({ event: "mcp.listening", url: server.url.href }, "MCP over HTTP");
+  if (!isLoopbackHost(args.host)) {
+    runtime.logger.warn(
+      { event: "mcp.public_bind", host: args.host },
+      "MCP over plain HTTP on a non-loopback address: put TLS in front of it",
+    );
+  }
   process.stderr.write(`Maya's MCP server: ${server.url.href}\n`);
   await untilStopped();
   await server.close();

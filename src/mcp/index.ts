@@ -17,7 +17,7 @@ export { createMcpDeps, type McpRuntimeParts } from "./compose.ts";
 export type { McpBarTools, McpDeps, McpGuard, McpScanResult } from "./deps.ts";
 export { toScanView } from "./guard-tools.ts";
 export { McpTokenError, MIN_TOKEN_CHARS, parseMcpTokens } from "./http/auth.ts";
-export { mcpHttpOptionsFromEnv, parseAllowedOrigins } from "./http/config.ts";
+export { isLoopbackHost, mcpHttpOptionsFromEnv, parseAllowedOrigins } from "./http/config.ts";
 export {
   createMcpHttpHandler,
   type McpHandleOptions,
