@@ -79,7 +79,7 @@ export class Featurizer {
   readonly config: FeatureConfig;
   readonly size: number;
   readonly #mask: number;
-  readonly #scratch: Float64Array;
+  readonly #scratch: Float32Array;
   readonly #touched: Int32Array;
   #touchedCount = 0;
 
@@ -90,7 +90,7 @@ export class Featurizer {
     this.config = config;
     this.size = 1 << config.bits;
     this.#mask = this.size - 1;
-    this.#scratch = new Float64Array(this.size);
+    this.#scratch = new Float32Array(this.size);
     this.#touched = new Int32Array(this.size);
   }
 
@@ -100,7 +100,7 @@ export class Featurizer {
     const value = h & 0x80000000 ? -weight : weight;
     if (this.#scratch[index] === 0) this.#touched[this.#touchedCount++] = index;
     // A signed collision can cancel to exactly 0; nudge it so the bucket stays tracked.
-    this.#scratch[index] = this.#scratch[index]! + value || Number.MIN_VALUE;
+    this.#scratch[index] = this.#scratch[index]! + value || 1e-30;
   }
 
   featurize(text: string): SparseVector {
@@ -138,7 +138,8 @@ export class Featurizer {
 
   #drain(): SparseVector {
     const count = this.#touchedCount;
-    const indices = this.#touched.slice(0, count).sort();
+    // First-touch order (deterministic for a text); sorting would cost more than the dot product saves.
+    const indices = this.#touched.slice(0, count);
     const values = new Float32Array(count);
     let norm = 0;
     for (let k = 0; k < count; k++) {

@@ -11,13 +11,13 @@ const featurizer = new Featurizer({
   maxChars: 2048,
 });
 
-test("features are deterministic, sorted, unique and L2-normalised", () => {
+test("features are deterministic, unique, in range and L2-normalised", () => {
   fc.assert(
     fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
       const a = featurizer.featurize(text);
       const b = featurizer.featurize(text);
       assert.deepEqual(a, b);
-      for (let k = 1; k < a.indices.length; k++) assert.ok(a.indices[k]! > a.indices[k - 1]!);
+      assert.equal(new Set(a.indices).size, a.indices.length);
       for (const i of a.indices) assert.ok(i >= 0 && i < featurizer.size);
       const norm = a.values.reduce((s, v) => s + v * v, 0);
       assert.ok(a.indices.length === 0 || Math.abs(norm - 1) < 1e-4);

@@ -1,0 +1,107 @@
+/**
+ * Latency of the guard's trained models: load time, and p50/p99 per 1 KB
+ * message for the models alone (normalise + both classifiers) and for the
+ * whole default input pipeline (normalise + heuristics + models).
+ *
+ *   node scripts/guard-latency.ts
+ */
+
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { createGuard, defaultScanConfig, normalize } from "../src/guard/index.ts";
+import { DEFAULT_MODEL_DIR, loadModels } from "../src/guard/models/index.ts";
+import { percentile } from "../src/guard/models/metrics.ts";
+import { formatTable } from "../src/guard/models/table.ts";
+
+const ITERATIONS = 3000;
+
+/** Distinct ~1 KB messages built from our own data rows (bar talk, attacks, documents). */
+function messages(count: number): string[] {
+  const rows = readFileSync(
+    join(import.meta.dirname, "../data/prompt-injection.generated.jsonl"),
+    "utf8",
+  )
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i += 7) {
+    let text = "";
+    for (let k = 0; text.length < 1024; k++) text += `${rows[(i + k * 13) % rows.length]} `;
+    out.push(text.slice(0, 1024));
+  }
+  return out;
+}
+
+function timeIt(fn: () => void): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
+const loadTimes = Array.from({ length: 5 }, () => timeIt(() => loadModels()));
+const { classifiers } = loadModels();
+const texts = messages(500);
+
+const modelOnly: number[] = [];
+for (let i = 0; i < ITERATIONS; i++) {
+  const text = texts[i % texts.length]!;
+  modelOnly.push(
+    timeIt(() => {
+      const combined = normalize(text).combined;
+      classifiers.promptInjection!.score(combined);
+      classifiers.toxicity!.score(combined);
+    }),
+  );
+}
+
+const guard = createGuard(defaultScanConfig);
+await guard.scanInput("warm-up");
+const pipeline: number[] = [];
+for (let i = 0; i < ITERATIONS; i++) {
+  const text = texts[i % texts.length]!;
+  const started = performance.now();
+  await guard.scanInput(text);
+  pipeline.push(performance.now() - started);
+}
+
+const heuristicsOnly = createGuard(defaultScanConfig, { classifiers: {} });
+const heuristic: number[] = [];
+for (let i = 0; i < ITERATIONS; i++) {
+  const text = texts[i % texts.length]!;
+  const started = performance.now();
+  await heuristicsOnly.scanInput(text);
+  heuristic.push(performance.now() - started);
+}
+
+const weightBytes = ["prompt-injection.i8", "toxicity.i8", "guard-models.json"]
+  .map((f) => statSync(join(DEFAULT_MODEL_DIR, f)).size)
+  .reduce((a, b) => a + b, 0);
+const ms = (v: number) => `${v.toFixed(3)} ms`;
+process.stdout.write(
+  `${formatTable(
+    ["measure", "p50", "p99"],
+    [
+      [
+        "load models (cold first, then warm)",
+        ms(loadTimes[0]!),
+        ms(Math.max(...loadTimes.slice(1))),
+      ],
+      [
+        "models only, 1 KB (normalise + 2 classifiers)",
+        ms(percentile(modelOnly, 0.5)),
+        ms(percentile(modelOnly, 0.99)),
+      ],
+      [
+        "scanInput heuristics only, 1 KB",
+        ms(percentile(heuristic, 0.5)),
+        ms(percentile(heuristic, 0.99)),
+      ],
+      [
+        "scanInput default pipeline, 1 KB",
+        ms(percentile(pipeline, 0.5)),
+        ms(percentile(pipeline, 0.99)),
+      ],
+    ],
+  )}\n\nmodel files on disk: ${(weightBytes / 1024).toFixed(0)} KB\n`,
+);
