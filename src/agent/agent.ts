@@ -1,4 +1,5 @@
 import { generateText, isStepCount, type ModelMessage, streamText } from "ai";
+import { formatCents } from "../bar/index.ts";
 import { type Logger, silentLogger } from "../config/index.ts";
 import type { ScanResult } from "../guard/index.ts";
 import { runInSession, type SessionRecord, withSessionLock } from "../state/index.ts";
@@ -13,7 +14,7 @@ import {
   PROVIDER_ERROR_REPLIES,
 } from "./provider-errors.ts";
 import { SentenceSplitter } from "./sentences.ts";
-import { createBarTools, TURN_COUNTER } from "./tools/bar-tools.ts";
+import { createBarTools, QUOTE_NOTE, QUOTE_TURN_NOTE, TURN_COUNTER } from "./tools/bar-tools.ts";
 import { TOOL } from "./tools/contract.ts";
 import { runInTurn } from "./turn-context.ts";
 import type { ActionResult, Agent, AgentDeps, TurnEvent, TurnResult } from "./types.ts";
@@ -110,13 +111,20 @@ export function createAgent(deps: AgentDeps): Agent {
   }
 
   /** Records the turn: history, phase and counters, the last round. */
+  /**
+   * Records the turn: history, phase and counters, the last round, and the
+   * quote. A quote is the total when this reply showed it to the guest; only
+   * the very next message can confirm it (see create_payment).
+   */
   async function remember(
     sessionId: string,
     plan: TurnPlan,
     message: string,
     reply: string,
     ordered: Array<{ item: string; quantity: number; modifiers: string[] }>,
-  ) {
+  ): Promise<TurnResult["state"]> {
+    const { state } = await loadRecord(sessionId);
+    const quoted = state.totalCents > 0 && reply.includes(formatCents(state.totalCents));
     const now = Date.now();
     const updated = await store.updateConversation(sessionId, (c) => {
       const current: PhaseState = {
@@ -129,6 +137,12 @@ export function createAgent(deps: AgentDeps): Agent {
         { role: "user" as const, content: message.slice(0, 8000), at: now },
         { role: "assistant" as const, content: reply.slice(0, 8000), at: now },
       ].slice(-60);
+      const { [QUOTE_NOTE]: _cents, [QUOTE_TURN_NOTE]: _turn, ...notes } = c.notes;
+      if (ordered.length > 0) notes[LAST_ROUND_NOTE] = JSON.stringify(ordered).slice(0, 2000);
+      if (quoted) {
+        notes[QUOTE_NOTE] = state.totalCents;
+        notes[QUOTE_TURN_NOTE] = plan.turn;
+      }
       return {
         history,
         phase: next.phase,
@@ -137,10 +151,7 @@ export function createAgent(deps: AgentDeps): Agent {
           [TURN_COUNTER]: plan.turn,
           [SMALL_TALK_COUNTER]: next.smallTalkTurns,
         },
-        notes:
-          ordered.length > 0
-            ? { ...c.notes, [LAST_ROUND_NOTE]: JSON.stringify(ordered).slice(0, 2000) }
-            : c.notes,
+        notes,
       };
     });
     if (!updated.ok) {
@@ -148,7 +159,9 @@ export function createAgent(deps: AgentDeps): Agent {
         { event: "agent.conversation_not_saved", code: updated.code },
         "conversation record not updated",
       );
+      return state;
     }
+    return updated.state;
   }
 
   type ModelOutcome =
@@ -260,8 +273,8 @@ export function createAgent(deps: AgentDeps): Agent {
     const emotion = tagged.text ? tagged.emotion : "flustered";
     const checked = await checkOutput(visible, prepared.message);
     const reply = checked.text;
-    await remember(sessionId, plan, prepared.message, reply, outcome.ordered);
-    return finish(sessionId, reply, checked.ok ? emotion : "neutral", !checked.ok);
+    const state = await remember(sessionId, plan, prepared.message, reply, outcome.ordered);
+    return { reply, emotion: checked.ok ? emotion : "neutral", blocked: !checked.ok, state };
   }
 
   async function streamTurnLocked(
@@ -357,10 +370,10 @@ export function createAgent(deps: AgentDeps): Agent {
       reply = checked.text;
       blocked = !checked.ok;
     }
-    await remember(sessionId, plan, prepared.message, reply, ordered);
+    const state = await remember(sessionId, plan, prepared.message, reply, ordered);
     emit({
       type: "done",
-      result: await finish(sessionId, reply, blocked ? "neutral" : emotion, blocked),
+      result: { reply, emotion: blocked ? "neutral" : emotion, blocked, state },
     });
   }
 

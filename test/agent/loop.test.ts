@@ -269,6 +269,39 @@ describe("agent loop with scripted models", () => {
     await h.close();
   });
 
+  it("lets any model charge only right after the total was shown and the guest said yes", async () => {
+    const h = await createHarness({ storeUrl: "memory:" });
+    const { createAgent } = await import("../../src/agent/index.ts");
+    const payingAgent = () =>
+      createAgent({
+        store: h.store,
+        payments: h.payments,
+        guard: h.guard,
+        model: scripted(
+          toolCallResult([{ toolName: TOOL.createPayment, input: { confirmedTotalCents: 1300 } }]),
+          textResult("[STATE: happy] Done."),
+        ),
+        settings: { maxSteps: 4, turnTimeoutMs: 5_000, canary: h.canary },
+      });
+
+    const stale = h.sessionId();
+    await h.agent.turn(stale, "a martini");
+    await h.agent.turn(stale, "I'd like to pay"); // quotes $13.00
+    await h.agent.turn(stale, "how are you?"); // the quote is no longer the last thing said
+    const late = await payingAgent().turn(stale, "yes");
+    assert.equal(late.state.paymentStatus, "pending");
+
+    const fresh = h.sessionId();
+    await h.agent.turn(fresh, "a martini");
+    await h.agent.turn(fresh, "I'd like to pay");
+    const notYes = await payingAgent().turn(fresh, "hmm, maybe");
+    assert.equal(notYes.state.paymentStatus, "pending");
+    await h.agent.turn(fresh, "I'd like to pay");
+    const yes = await payingAgent().turn(fresh, "yes please");
+    assert.equal(yes.state.paymentStatus, "processing");
+    await h.close();
+  });
+
   it("streams output-scanned sentences, then the final result", async () => {
     const h = await createHarness({ storeUrl: "memory:" });
     const sid = h.sessionId();

@@ -228,13 +228,12 @@ export function createBarTools(deps: BarToolDeps): ToolSet {
       execute: guarded(TOOL.showTab, async (sessionId) => {
         const found = await stateOf(sessionId);
         if (!found.ok) return found;
-        const total = found.state.totalCents;
-        // Remember the quote; its turn stays the first one that showed this total.
-        if (found.notes[QUOTE_NOTE] !== total) {
-          const turn = currentTurn()?.turn ?? found.turns;
+        // In a chat the agent records the quote from Maya's reply; over MCP the caller sees this total.
+        if (currentTurn() === undefined && found.notes[QUOTE_NOTE] !== found.state.totalCents) {
+          const total = found.state.totalCents;
           const updated = await store.updateConversation(sessionId, (c) => ({
             ...c,
-            notes: { ...c.notes, [QUOTE_NOTE]: total, [QUOTE_TURN_NOTE]: turn },
+            notes: { ...c.notes, [QUOTE_NOTE]: total, [QUOTE_TURN_NOTE]: found.turns },
           }));
           if (!updated.ok) return fail(updated.code, updated.message);
         }
@@ -244,7 +243,7 @@ export function createBarTools(deps: BarToolDeps): ToolSet {
 
     [TOOL.createPayment]: tool({
       description:
-        "Create the payment link for the guest's total. Only after you told the guest the exact total (show_tab) and they explicitly confirmed it in their latest message. confirmedTotalCents must be that total.",
+        "Create the payment link for the guest's total. Only after your previous reply told the guest the exact total (from show_tab) and their latest message explicitly confirms it. confirmedTotalCents must be that total.",
       inputSchema: z.object({ confirmedTotalCents: z.number().int().min(1).max(100_000_000) }),
       execute: guarded(
         TOOL.createPayment,
@@ -260,7 +259,7 @@ export function createBarTools(deps: BarToolDeps): ToolSet {
             confirmedTotalCents === total &&
             (turn === undefined ||
               (typeof quotedTurn === "number" &&
-                quotedTurn < turn.turn &&
+                quotedTurn === turn.turn - 1 &&
                 isExplicitConfirmation(turn.message)));
           if (!confirmed) {
             logger.info(
