@@ -136,8 +136,20 @@ function cueStats(lowerText: string): { cues: number; words: number } {
 }
 
 /** ROT13 is invisible to pattern matching; keep the rotated text when it reads more like English. */
+/** English uses "e" far more than "r"; ROT13 swaps them. A quick letter count rules most text out. */
+function mayBeRot13(text: string): boolean {
+  let e = 0;
+  let r = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c === 101) e++;
+    else if (c === 114) r++;
+  }
+  return e + r < 12 || r > e;
+}
+
 function decodeRot13(text: string): string | undefined {
-  if (text.length > MAX_DECODED_CHARS) return undefined;
+  if (text.length > MAX_DECODED_CHARS || !mayBeRot13(text)) return undefined;
   const lower = text.toLowerCase();
   const before = cueStats(lower);
   // Already reads like English (common words everywhere): nothing hidden by rotation.
@@ -158,8 +170,10 @@ export function decodeSegments(text: string): DecodedSegment[] {
     found.push({ encoding, text: clipped });
   };
   for (const m of text.matchAll(BASE64_RUN)) add("base64", decodeBase64(m[0]));
-  for (const m of text.matchAll(HEX_RUN)) add("hex", decodeHex(m[0]));
-  for (const m of text.matchAll(ESCAPED_HEX_RUN)) add("hex", decodeHex(m[0].replace(/\\x/g, "")));
+  // Readable text in hex always has digits ("69676e..."); most messages have none worth a scan.
+  if (/[0-9]/.test(text)) for (const m of text.matchAll(HEX_RUN)) add("hex", decodeHex(m[0]));
+  if (text.includes("\\x"))
+    for (const m of text.matchAll(ESCAPED_HEX_RUN)) add("hex", decodeHex(m[0].replace(/\\x/g, "")));
   let escapes = 0;
   for (const _ of text.matchAll(PERCENT_ESCAPE)) if (++escapes >= 3) break;
   if (escapes >= 3) add("percent", text.replace(PERCENT_RUN, decodePercentRun));

@@ -51,7 +51,8 @@ const LEET: Readonly<Record<string, string>> = {
   "!": "i",
   "€": "e",
 };
-const LEET_WORD = /[a-z0-9@$!€]+/g;
+// Only words holding a leet symbol; the look-behind starts each match at a word start (linear).
+const LEET_WORD = /(?<![a-z0-9@$!€])[a-z0-9@$!€]*[0-9@$!€][a-z0-9@$!€]*/g;
 const HAS_LEET = /[0-9@$!€]/;
 const HAS_LETTER = /[a-z]/;
 const WORD = /[^\s\p{P}\p{S}]+/gu;
@@ -102,16 +103,17 @@ function fold(visible: string, counter: { confusables: number; leet: number }): 
     t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
     const folded = foldConfusables(t, WORD);
     counter.confusables += folded.folded;
-    t = folded.text;
+    t = folded.text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   }
-  t = t.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
-  t = t.replace(/\r\n?/g, "\n").replace(WHITESPACE_RUN, " ").replace(BLANK_LINES, "\n");
-  t = t.replace(/ ?\n ?/g, "\n").trim();
+  if (t.includes("\r")) t = t.replace(/\r\n?/g, "\n");
+  t = t.replace(WHITESPACE_RUN, " ");
+  if (t.includes("\n")) t = t.replace(BLANK_LINES, "\n").replace(/ ?\n ?/g, "\n");
+  t = t.trim();
   if (HAS_LEET.test(t)) t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
   // Shorten stretched letters, join spaced ones, then shorten again ("f u u u c k").
   t = t.replace(STRETCHED, "$1");
-  t = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
-  return t.replace(STRETCHED, "$1");
+  const joined = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
+  return joined === t ? t : joined.replace(STRETCHED, "$1");
 }
 
 export function normalize(text: string): NormalizedText {

@@ -6,9 +6,28 @@ const WORD = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
 
 /** A cheap upper-ish estimate of model tokens: ~4 characters per token within words, one per symbol. */
 export function estimateTokens(text: string): number {
+  if (!/[^\x00-\x7f]/.test(text)) return estimateAsciiTokens(text);
   let tokens = 0;
   for (const m of text.matchAll(WORD)) tokens += Math.ceil(m[0].length / 4);
   return tokens;
+}
+
+/** The same estimate without a regex, for the common all-ASCII message. */
+function estimateAsciiTokens(text: string): number {
+  let tokens = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (word) {
+      run++;
+      continue;
+    }
+    if (run > 0) tokens += Math.ceil(run / 4);
+    run = 0;
+    if (c !== 32 && (c < 9 || c > 13)) tokens++;
+  }
+  return run > 0 ? tokens + Math.ceil(run / 4) : tokens;
 }
 
 export const LENGTH_PATTERNS: readonly RegExp[] = [WORD];

@@ -45,10 +45,12 @@ export function redactPii(text: string): { text: string; kinds: string[] } {
     kinds.add("card");
     return "[redacted:card]";
   });
-  out = out.replace(EMAIL, () => {
-    kinds.add("email");
-    return "[redacted:email]";
-  });
+  if (out.includes("@")) {
+    out = out.replace(EMAIL, () => {
+      kinds.add("email");
+      return "[redacted:email]";
+    });
+  }
   out = out.replace(PHONE, (match) => {
     if (!looksLikePhone(match)) return match;
     kinds.add("phone");
