@@ -89,6 +89,9 @@ function openForChanges(state: BarState): BarState {
 export function orderItem(state: BarState, request: OrderRequest): OrderResult {
   const locked = lockedByPayment(state);
   if (locked) return locked;
+  if (typeof request !== "object" || request === null) {
+    return barError("unknown_item", "Which drink would you like?");
+  }
   const found = findMenuItem(request.item);
   if (!found.ok) {
     return barError(found.code, found.message, { suggestions: found.suggestions });
@@ -164,6 +167,9 @@ export interface RemoveRequest {
 export function removeItem(state: BarState, request: RemoveRequest): RemoveResult {
   const locked = lockedByPayment(state);
   if (locked) return locked;
+  if (typeof request !== "object" || request === null) {
+    return barError("unknown_item", "Which drink should I take off your tab?");
+  }
   const found = findMenuItem(request.item);
   if (!found.ok) return barError(found.code, found.message, { suggestions: found.suggestions });
   const { item } = found;

@@ -88,6 +88,15 @@ describe("ordering", () => {
     assert.match(result.message, /at most 20/);
   });
 
+  it("refuses a missing request instead of throwing", () => {
+    for (const request of [null, undefined, "martini"]) {
+      const ordered = orderItem(initialBarState(), request as never);
+      assert.ok(!ordered.ok && ordered.code === "unknown_item");
+      const removed = removeItem(initialBarState(), request as never);
+      assert.ok(!removed.ok && removed.code === "unknown_item");
+    }
+  });
+
   it("refuses unknown and ambiguous items with suggestions", () => {
     const unknown = orderItem(initialBarState(), { item: "pina colada" });
     assert.ok(!unknown.ok && unknown.code === "unknown_item");
