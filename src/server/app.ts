@@ -203,6 +203,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedPath: (path) => !path.endsWith(".html"),
   });
   const indexHtml = await readFile(new URL("../web/index.html", import.meta.url), "utf8");
+  const favicon = await readFile(new URL("../web/favicon.svg", import.meta.url));
+  app.get("/favicon.ico", (_request, reply) =>
+    reply.header("cache-control", "max-age=86400").type("image/svg+xml").send(favicon),
+  );
   app.get("/", (_request, reply) =>
     reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(indexHtml),
   );

@@ -74,15 +74,19 @@ class UnexpectedAgentAnswer extends Error {
 }
 
 function chatAgent(agent: Agent): ChatAgent {
-  async function* streamTurn(sessionKey: string, message: string): AsyncIterable<TurnEvent> {
-    for await (const event of agent.streamTurn(sessionKey, message)) {
+  async function* streamTurn(
+    sessionKey: string,
+    message: string,
+    signal: AbortSignal,
+  ): AsyncIterable<TurnEvent> {
+    for await (const event of agent.streamTurn(sessionKey, message, { signal })) {
       if (event.type === "sentence") yield { type: "chunk", text: event.text };
       else yield { type: "done", result: event.result };
     }
   }
   return {
-    // The agent keeps its own per-turn deadline; the server's deadline races it.
-    turn: (sessionKey, message) => agent.turn(sessionKey, message),
+    // The agent keeps its own per-turn deadline too; this signal adds ours and "guest gone".
+    turn: (sessionKey, message, signal) => agent.turn(sessionKey, message, { signal }),
     streamTurn,
     state: (sessionKey) => agent.state(sessionKey),
     async setTip(sessionKey, percent) {

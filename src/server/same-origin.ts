@@ -5,6 +5,7 @@ import type { FastifyRequest } from "fastify";
  * comes from our own origin. `Sec-Fetch-Site` (when sent) must be
  * "same-origin" and `Origin` (when sent) must equal ours; a request with
  * neither header is refused too, so a client has to state where it comes from.
+ * Both headers are set by the browser itself; a page cannot forge them.
  */
 
 export type OriginCheck = { ok: true } | { ok: false; reason: string };
@@ -19,7 +20,9 @@ export function checkSameOrigin(
   publicUrl: string | undefined,
 ): OriginCheck {
   const site = request.headers["sec-fetch-site"];
-  const origin = request.headers.origin;
+  // Browsers send "Origin: null" for form posts under `Referrer-Policy: no-referrer`:
+  // it says nothing either way, so Sec-Fetch-Site has to vouch for the request.
+  const origin = request.headers.origin === "null" ? undefined : request.headers.origin;
   if (site === undefined && origin === undefined) {
     return { ok: false, reason: "missing_origin" };
   }

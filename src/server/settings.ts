@@ -44,5 +44,6 @@ export function settingsFromEnv(env: Env): ServerSettings {
     newSessionsPerMinute: env.MAYA_NEW_SESSIONS_PER_MINUTE,
     requestTimeoutMs: env.MAYA_REQUEST_TIMEOUT_MS,
     maxMessageChars: env.MAYA_MAX_MESSAGE_CHARS,
+    maxEventLoopDelayMs: env.MAYA_MAX_EVENT_LOOP_DELAY_MS,
   };
 }

@@ -138,6 +138,16 @@ describe("CSRF", () => {
     assert.equal(response.statusCode, 403);
   });
 
+  it('treats "Origin: null" (form posts under no-referrer) as no answer: Sec-Fetch-Site decides', async () => {
+    const checkout = `/pay/mock/mock_${"a".repeat(32)}`;
+    const form = { "content-type": "application/x-www-form-urlencoded", origin: "null" };
+    assert.equal((await post(form, checkout, "")).statusCode, 403);
+    const sameOrigin = await post({ ...form, "sec-fetch-site": "same-origin" }, checkout, "");
+    assert.equal(sameOrigin.statusCode, 404, "passes the CSRF check; no such checkout");
+    const crossSite = await post({ ...form, "sec-fetch-site": "cross-site" }, checkout, "");
+    assert.equal(crossSite.statusCode, 403);
+  });
+
   it("accepts our own origin", async () => {
     const response = await post({ ...base, origin: test.origin, "sec-fetch-site": "same-origin" });
     assert.equal(response.statusCode, 200);

@@ -28,6 +28,8 @@ export async function startServe(env: Record<string, string>): Promise<ServeProc
       MAYA_PAYMENTS: "mock",
       HOST: "127.0.0.1",
       PORT: String(port),
+      // Busy test machines lag; load shedding has its own test.
+      MAYA_MAX_EVENT_LOOP_DELAY_MS: "60000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
