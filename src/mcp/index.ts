@@ -11,6 +11,7 @@
  *   app.addHook("onClose", () => mcp.close());
  */
 
+export { BAR_TOOL_TEXT, type BarToolText } from "./bar-descriptions.ts";
 export { type BarToolName, barOutputSchemas, barStateSchema } from "./bar-schemas.ts";
 export { type AgentTool, type BarToolsAdapterDeps, createMcpBarTools } from "./bar-tools.ts";
 export { createMcpDeps, type McpRuntimeParts } from "./compose.ts";

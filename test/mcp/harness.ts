@@ -75,6 +75,7 @@ export interface StateView {
   tabCents: number;
   balanceCents: number;
   totalCents: number;
+  paymentStatus: string;
   order: Array<{ item: string; quantity: number }>;
 }
 
