@@ -5,7 +5,7 @@ import type { Logger } from "../config/index.ts";
 import { BAR_TOOL_TEXT } from "./bar-descriptions.ts";
 import { type BarToolName, barOutputSchemas } from "./bar-schemas.ts";
 import type { McpBarTools, McpGuard } from "./deps.ts";
-import { toolError, toolSuccess } from "./tool-result.ts";
+import { safeToolCall, toolError, toolSuccess } from "./tool-result.ts";
 
 /** One of the agent's tools as far as MCP uses it (an AI SDK `tool()`). */
 export interface AgentTool {
@@ -20,6 +20,8 @@ export interface BarToolsAdapterDeps {
   /** Runs `fn` inside the session context of a Maya session (state's `runInSession`). */
   runInSession: <T>(sessionId: string, fn: () => Promise<T>) => Promise<T>;
   logger: Logger;
+  /** Longest a bar tool call may take (default TOOL_DEADLINE_MS). */
+  deadlineMs?: number;
 }
 
 /** Every string inside the arguments, with its path (for the log, never the text). */
@@ -116,25 +118,12 @@ export function createMcpBarTools(deps: BarToolsAdapterDeps): McpBarTools {
     }
     const input = replaceTexts(args, "", (path) => sanitized.get(path) ?? "");
     const execute = agentTool.execute as (input: unknown, options: unknown) => unknown;
-    let result: unknown;
-    try {
-      result = await deps.runInSession(mayaSessionId, () =>
-        settle(execute(input, { toolCallId: `mcp-${name}`, messages: [], context: {} })),
-      );
-    } catch (error) {
-      // Exceptions are bugs or broken dependencies: logged here, never shown to the client.
-      logger.error({ event: "mcp_tool_error", tool: name, err: error }, "MCP bar tool failed");
-      return toolError(
-        "The bar's system is having trouble right now; nothing was changed by this call.",
-        "tool_failed",
-      );
-    }
+    const result = await deps.runInSession(mayaSessionId, () =>
+      settle(execute(input, { toolCallId: `mcp-${name}`, messages: [], context: {} })),
+    );
     if (result === null || typeof result !== "object") {
       logger.error({ event: "mcp_tool_bad_result", tool: name }, "agent tool returned no object");
-      return toolError(
-        "The bar's system returned nothing usable; nothing was changed.",
-        "tool_failed",
-      );
+      return toolError("The bar's system returned something unexpected.", "tool_failed");
     }
     const record = result as Record<string, unknown>;
     if (record.ok === false) {
@@ -168,7 +157,8 @@ export function createMcpBarTools(deps: BarToolsAdapterDeps): McpBarTools {
             outputSchema: barOutputSchemas[name],
             annotations: text.annotations,
           },
-          (args: unknown) => call(name, mayaSessionId, args),
+          (args: unknown) =>
+            safeToolCall(logger, name, () => call(name, mayaSessionId, args), deps.deadlineMs),
         );
       }
     },

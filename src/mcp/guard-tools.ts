@@ -1,4 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { Logger } from "../config/index.ts";
 import type { McpGuard, McpScanResult } from "./deps.ts";
 import {
   type ScanResultView,
@@ -6,7 +7,7 @@ import {
   scanOutputArgs,
   scanResultSchema,
 } from "./scan-schemas.ts";
-import { toolSuccess } from "./tool-result.ts";
+import { safeToolCall, toolSuccess } from "./tool-result.ts";
 
 /** Names a failed scanner, whatever shape the guard reports it in. */
 function errorName(error: unknown): string {
@@ -42,7 +43,7 @@ function summary(view: ScanResultView): string {
  * text is a successful scan whose result says so (isValid false), not a tool
  * error: the caller asked for a verdict and gets one.
  */
-export function registerGuardTools(server: McpServer, guard: McpGuard): void {
+export function registerGuardTools(server: McpServer, guard: McpGuard, logger: Logger): void {
   server.registerTool(
     "scan_input",
     {
@@ -53,10 +54,11 @@ export function registerGuardTools(server: McpServer, guard: McpGuard): void {
       outputSchema: scanResultSchema,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async ({ text }) => {
-      const view = toScanView(await guard.scanInput(text));
-      return toolSuccess(summary(view), view);
-    },
+    ({ text }) =>
+      safeToolCall(logger, "scan_input", async () => {
+        const view = toScanView(await guard.scanInput(text));
+        return toolSuccess(summary(view), view);
+      }),
   );
 
   server.registerTool(
@@ -69,9 +71,10 @@ export function registerGuardTools(server: McpServer, guard: McpGuard): void {
       outputSchema: scanResultSchema,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     },
-    async ({ text, prompt }) => {
-      const view = toScanView(await guard.scanOutput(text, prompt));
-      return toolSuccess(summary(view), view);
-    },
+    ({ text, prompt }) =>
+      safeToolCall(logger, "scan_output", async () => {
+        const view = toScanView(await guard.scanOutput(text, prompt));
+        return toolSuccess(summary(view), view);
+      }),
   );
 }

@@ -17,7 +17,7 @@ const INSTRUCTIONS =
  */
 export function createMayaMcpServer(deps: McpDeps, mayaSessionId: string): McpServer {
   const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS });
-  registerGuardTools(server, deps.guard);
+  registerGuardTools(server, deps.guard, deps.logger);
   deps.bar?.register(server, mayaSessionId);
   return server;
 }

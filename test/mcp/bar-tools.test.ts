@@ -151,6 +151,37 @@ describe("MCP bar tools over the agent's toolset", () => {
     }
   });
 
+  it("answers a call that hangs past its deadline with a timeout error", async () => {
+    const logger = silentLogger();
+    const payments = createPaymentFlow({
+      store,
+      gateway: createPaymentGateway({ provider: "mock", fallback: "mock", probeTtlMs: 30_000 }),
+      guard: createGuard(),
+      logger,
+      onEvent: noMetrics,
+    });
+    const hanging = createMcpBarTools({
+      tools: createBarTools({ store, payments, logger, onEvent: noMetrics }),
+      guard: deps.guard,
+      logger,
+      deadlineMs: 50,
+      runInSession: () => new Promise(() => {}),
+    });
+    const server = createMayaMcpServer({ ...deps, bar: hanging }, "mcp_hanging_000000000");
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: "hanging", version: "1" });
+    await client.connect(clientSide);
+    try {
+      const result = await call(client, "add_to_order", { item: "Martini" });
+      assert.equal(result.isError, true);
+      assert.equal(result._meta?.code, "timeout");
+      assert.match(textOf(result), /show_order/);
+    } finally {
+      await client.close();
+    }
+  });
+
   it("refuses to build without the agent's tools", () => {
     assert.throws(
       () =>
