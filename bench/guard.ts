@@ -54,7 +54,13 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-type Row = { p50: number; p99: number; perSecond: number; cpuPerScanUs: number; runs: number };
+type Row = {
+  p50: number;
+  p99: number;
+  cpuPerScan: number;
+  perSecond: number;
+  runs: number;
+};
 
 async function measure(
   scan: (text: string) => Promise<unknown> | unknown,
@@ -62,7 +68,8 @@ async function measure(
 ): Promise<Row> {
   for (let i = 0; i < 200; i++) await scan(texts[i % texts.length] as string); // warm up the JIT
   const times: number[] = [];
-  const cpu = process.cpuUsage();
+  // Thread CPU time is too coarse per scan (kernel ticks), so it is taken over the whole run.
+  const cpu = process.threadCpuUsage();
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   let i = 0;
@@ -72,18 +79,19 @@ async function measure(
     times.push(performance.now() - t);
   }
   const elapsed = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
+  const used = process.threadCpuUsage(cpu);
   times.sort((a, b) => a - b);
   return {
     p50: percentile(times, 0.5),
     p99: percentile(times, 0.99),
+    cpuPerScan: (used.user + used.system) / 1000 / times.length,
     perSecond: times.length / elapsed,
-    cpuPerScanUs: (used.user + used.system) / times.length,
     runs: times.length,
   };
 }
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+const cells = (r: Row) => [fmt(r.p50), fmt(r.p99), fmt(r.cpuPerScan), r.perSecond.toFixed(0)];
 
 async function speed(): Promise<void> {
   const baselineRe = /\b(?:ignore|disregard)\b.{0,40}\binstructions\b/i;
@@ -100,35 +108,22 @@ async function speed(): Promise<void> {
     ? "default (no models installed)"
     : "default (heuristics + models)";
 
-  console.log(`guard scanInput latency, ${SECONDS}s per row, one process on one core\n`);
-  const header = ["size", "pipeline", "p50", "p99", "scans/s", "CPU/scan", "× baseline p50"];
+  console.log(`guard scanInput latency, ${SECONDS}s per row, one process on one core`);
+  console.log(
+    "(p50/p99 are wall clock and include waiting for the CPU on a busy machine; CPU/scan is this thread's mean CPU time)\n",
+  );
+  const header = ["size", "pipeline", "p50", "p99", "CPU/scan", "scans/s", "× baseline p50"];
   const rows: string[][] = [];
   for (const [label, size] of SIZES) {
     const texts = Array.from({ length: 64 }, (_, k) => barTalk(size, k + 1));
     const base = await measure(baseline, texts);
-    rows.push([
-      label,
-      "baseline (NFKC + 1 regex)",
-      fmt(base.p50),
-      fmt(base.p99),
-      base.perSecond.toFixed(0),
-      `${base.cpuPerScanUs.toFixed(0)} µs`,
-      "1.0",
-    ]);
+    rows.push([label, "baseline (NFKC + 1 regex)", ...cells(base), "1.0"]);
     for (const [name, guard] of [
       ["heuristics only", heuristics],
       [fullLabel, full],
     ] as const) {
       const r = await measure((t) => guard.scanInput(t), texts);
-      rows.push([
-        label,
-        name,
-        fmt(r.p50),
-        fmt(r.p99),
-        r.perSecond.toFixed(0),
-        `${r.cpuPerScanUs.toFixed(0)} µs`,
-        (r.p50 / base.p50).toFixed(1),
-      ]);
+      rows.push([label, name, ...cells(r), (r.p50 / base.p50).toFixed(1)]);
       process.stderr.write(`  measured ${label} ${name} (${r.runs} scans)\n`);
     }
   }
