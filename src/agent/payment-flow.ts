@@ -52,13 +52,34 @@ const PAYMENT_SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const UNAVAILABLE =
   "The payment service is unavailable right now. Your tab is safe; please try again in a little while.";
 
-function isHttpUrl(text: string): boolean {
+/**
+ * A payment link is outside data: it must be a plain http(s) URL on a host the
+ * guard allows in replies, and its path and query (decoded) must pass the
+ * input scanner. The host is checked structurally: classifiers read whole
+ * URLs poorly, and an allow-list is the stronger rule anyway.
+ */
+async function linkProblem(raw: string, guard: Guard): Promise<string | null> {
+  if (raw.length > 2048 || /[\s\u0000-\u001f\u007f]/.test(raw)) return "malformed";
+  let url: URL;
   try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:";
+    url = new URL(raw);
   } catch {
-    return false;
+    return "malformed";
   }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "scheme";
+  if (url.username || url.password) return "credentials";
+  const host = url.hostname.toLowerCase();
+  const { allowedUrlHosts, blockUnlistedUrls } = guard.config;
+  if (blockUnlistedUrls && !allowedUrlHosts.some((h) => host === h || host.endsWith(`.${h}`)))
+    return "host";
+  let words: string;
+  try {
+    words = decodeURIComponent(`${url.pathname} ${url.search} ${url.hash}`.replace(/\+/g, " "));
+  } catch {
+    return "malformed";
+  }
+  const scan = await guard.scanInput(words.replace(/[/?&=#]+/g, " ").trim());
+  return scan.isValid ? null : `scan:${scan.blockedBy ?? "unknown"}`;
 }
 
 export function createPaymentFlow(deps: PaymentFlowDeps): PaymentFlow {
@@ -108,11 +129,10 @@ export function createPaymentFlow(deps: PaymentFlowDeps): PaymentFlow {
         link.failure.code === "payment_unavailable" ? UNAVAILABLE : link.failure.message;
       return { ok: false, code: link.failure.code, message, ...(state ? { state } : {}) };
     }
-    // Outside data: the link must be a plain http(s) URL that passes the input scanner.
-    const scan = await guard.scanInput(link.url);
-    if (!scan.isValid || scan.sanitizedText !== link.url || !isHttpUrl(link.url)) {
+    const problem = await linkProblem(link.url, guard);
+    if (problem !== null) {
       logger.warn(
-        { event: "agent.tool_result_blocked", tool: "create_payment", blockedBy: scan.blockedBy },
+        { event: "agent.tool_result_blocked", tool: "create_payment", problem },
         "unsafe payment link",
       );
       onEvent("agent_tool_result_blocked", { tool: "create_payment" });

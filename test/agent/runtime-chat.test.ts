@@ -96,6 +96,23 @@ describe("runtime composition", () => {
     assert.equal(loaded.ok && loaded.session.conversation.history.length, 0);
   });
 
+  it("pays with the full default guard (trained classifiers on) too", async () => {
+    const full = await createRuntimeFromEnv(
+      { MAYA_STORE: "memory:", LOG_LEVEL: "silent" },
+      { logger: silentLogger() },
+    );
+    try {
+      const sid = newSessionId();
+      await full.agent.turn(sid, "two IPAs please");
+      await full.agent.turn(sid, "I'd like to pay");
+      const paid = await full.agent.turn(sid, "yes please");
+      assert.equal(paid.state.paymentStatus, "processing", paid.reply);
+      assert.match(paid.reply, /\/pay\/mock\/mock_/);
+    } finally {
+      await full.close();
+    }
+  });
+
   it("refuses a hosted model without its key, naming the variable", async () => {
     await assert.rejects(
       createRuntimeFromEnv(

@@ -39,6 +39,8 @@ export type Intent =
   | { kind: "menu" }
   | { kind: "recommend"; mood: Mood | null }
   | { kind: "price"; items: string[] }
+  | { kind: "about"; items: string[] }
+  | { kind: "modify"; modifiers: string[] }
   | { kind: "ask_group"; group: string }
   | { kind: "other_guest" }
   | { kind: "greeting" }
@@ -100,7 +102,10 @@ const MOOD_WORDS: ReadonlyArray<readonly [RegExp, Mood]> = [
   ],
   [/\b(classy|elegant|fancy|sophisticated|classic|posh|date)\b/, "classy"],
   [/\b(fruity|fruit|sweet|tropical|refreshing|fresh|summery)\b/, "fruity"],
-  [/\b(strong|stiff|potent|rough day|long day|tough day|hard day|knock me)\b/, "strong"],
+  [
+    /\b(strong|stronger|strongest|stiff|potent|rough day|long day|tough day|hard day|knock me)\b/,
+    "strong",
+  ],
   [/\b(burning|burn|fiery|fire|kick|warm me|spicy|hot)\b/, "burning"],
 ];
 
@@ -122,6 +127,16 @@ function modifiersIn(tokens: string[], from: number, to: number): string[] {
         break;
       }
     }
+  }
+  return found;
+}
+
+/** Modifiers named without a drink ("make that stirred", "can I have it on the rocks"). */
+export function parseModifierWords(tokens: string[]): string[] {
+  const found = modifiersIn(tokens, 0, tokens.length);
+  for (const liquor of BASE_LIQUORS) {
+    const at = tokens.indexOf(liquor);
+    if (at > 0 && ["with", "using"].includes(tokens[at - 1]!)) found.push(liquor);
   }
   return found;
 }
@@ -334,7 +349,7 @@ export function understand(message: string, context: DialogueContext): Intent {
   if (
     has(
       text,
-      /\b(remove|cancel|drop|delete|take off|take away|scratch|minus|without|no more|dont want|do not want|get rid of|nix)\b/,
+      /\b(remove|cancel|drop|delete|take off|take away|scratch|minus|without|no more|dont want|do not want|get rid of|nix)\b|\btake\b.{1,40}\b(off|away)\b/,
     ) &&
     lines.length > 0
   ) {
@@ -350,7 +365,7 @@ export function understand(message: string, context: DialogueContext): Intent {
   }
 
   const makeIt = /\b(?:make (?:it|that|them|those)|change (?:it|that) to)\s+(\w+)\b/.exec(text);
-  if (makeIt && lines.length === 0) {
+  if (makeIt && lines.length === 0 && makeIt[1] !== "a" && makeIt[1] !== "an") {
     const quantity = parseQuantityWord(makeIt[1]);
     if (quantity !== null) return { kind: "make_it", quantity };
   }
@@ -358,11 +373,34 @@ export function understand(message: string, context: DialogueContext): Intent {
   if (
     has(
       text,
-      /\b(same again|same thing|another round|one more round|again please|repeat (that|the last|my last)|same as before|the same|hit me again|another one|one more of (those|that|the same))\b/,
+      /\b(same again|same thing|another round|one more round|again please|repeat (that|the last|my last)|same as before|the same|hit me again|another one|one more of (those|that|the same))\b|^(one more|another)( please)?$/,
     ) &&
     lines.length === 0
   ) {
     return { kind: "same_again" };
+  }
+
+  if (
+    has(
+      text,
+      /\b(whats in|what is in|what goes in|ingredients|made of|made with|tell me about|describe)\b/,
+    ) &&
+    lines.length > 0
+  ) {
+    return { kind: "about", items: lines.map((l) => l.item) };
+  }
+
+  const liquorOnly =
+    /\b(it|that|them|mine) with (vodka|tequila|gin|whiskey|whisky|rum|brandy)\b/.test(text);
+  if (
+    (lines.length === 0 || liquorOnly) &&
+    has(
+      text,
+      /\b(make (it|that|them|those|mine)|(have|get) (it|that|them|mine)|i want (it|that|mine)|change (it|that) to)\b/,
+    )
+  ) {
+    const modifiers = parseModifierWords(tokens);
+    if (modifiers.length > 0) return { kind: "modify", modifiers };
   }
 
   if (has(text, /\b(how much|price|cost|costs)\b/) && lines.length > 0 && !ORDER_VERBS.test(text)) {
@@ -377,7 +415,7 @@ export function understand(message: string, context: DialogueContext): Intent {
   if (
     has(
       text,
-      /\b(what did i (order|get|have)|my order|show (me )?(the |my )?order|whats in my order|repeat my order|read (back )?my order|order so far)\b/,
+      /\b(what (did|have) i (order|ordered|get|got|had|have)|my order|show (me )?(the |my )?order|whats in my order|repeat my order|read (back )?my order|order so far)\b/,
     )
   ) {
     return { kind: "show_order" };
@@ -385,7 +423,7 @@ export function understand(message: string, context: DialogueContext): Intent {
   if (
     has(
       text,
-      /\b(tab|balance|how much (do i|have i|did i)|what do i owe|total|bill so far|money left|budget|spent)\b/,
+      /\b(tab|balance|damage|how much (do i|have i|did i|is my)|what do i owe|total|bill so far|money left|budget|spent)\b/,
     )
   ) {
     return { kind: "tab" };

@@ -90,7 +90,10 @@ function orderReply(d: Dialogue): Plan {
   if (anyOk && state) {
     return reply(tagged(anyFailed ? "flustered" : "mixing", `${text} ${tabLine(state)}`));
   }
-  return reply(tagged("flustered", text || "Sorry, I couldn't change your order."));
+  const asking = d.results.every((r) => r.value?.code === "ambiguous");
+  return reply(
+    tagged(asking ? "thinking" : "flustered", text || "Sorry, I couldn't change your order."),
+  );
 }
 
 function findLine(state: PublicState | null, item: string, modifiers: string[]) {
@@ -138,6 +141,92 @@ function planMakeIt(d: Dialogue, quantity: number): Plan {
     });
   }
   return orderReply({ ...d, results: d.results.slice(1), calls: d.calls.slice(1) });
+}
+
+/** Preparations that replace each other: a new one drops the old one of its group. */
+const EXCLUSIVE_GROUPS = [
+  ["shaken", "stirred"],
+  ["neat", "on the rocks"],
+  ["vodka", "tequila", "gin", "whiskey", "rum", "brandy"],
+];
+
+function mergeModifiers(old: string[], added: string[]): string[] {
+  const kept = old.filter(
+    (m) => !added.some((a) => EXCLUSIVE_GROUPS.some((g) => g.includes(a) && g.includes(m))),
+  );
+  return [...new Set([...kept, ...added])];
+}
+
+/**
+ * "make that stirred": take the drink off, pour it the new way, and if the new
+ * way fails, put the original back. (Removing first matters: a removal without
+ * modifiers matches any line of that drink.)
+ */
+function planModify(d: Dialogue, modifiers: string[]): Plan {
+  const last = d.lastRound.at(-1);
+  if (!last)
+    return reply(
+      tagged("thinking", "Which drink should I change? Tell me the drink and how you'd like it."),
+    );
+  if (d.results.length === 0) return tools({ toolName: TOOL.showOrder, input: {} });
+  const line = findLine(stateOf(d.results[0]), last.item, last.modifiers);
+  if (!line)
+    return reply(
+      tagged("thinking", `I don't see ${drinkPhrase(last.item, 1)} on your order any more.`),
+    );
+  const merged = mergeModifiers(line.modifiers, modifiers);
+  const original = { item: line.item, quantity: line.quantity, modifiers: line.modifiers };
+  if (d.results.length === 1) return tools({ toolName: TOOL.removeFromOrder, input: original });
+  const removed = d.results[1]!;
+  if (removed.value?.ok !== true)
+    return reply(tagged("flustered", failureText(removed, d.calls[1]?.input)));
+  if (d.results.length === 2) {
+    return tools({ toolName: TOOL.addToOrder, input: { ...original, modifiers: merged } });
+  }
+  const added = d.results[2]!;
+  if (added.value?.ok !== true) {
+    if (d.results.length === 3) return tools({ toolName: TOOL.addToOrder, input: original });
+    return reply(
+      tagged(
+        "flustered",
+        `${failureText(added, d.calls[2]?.input)} I left your ${line.item} as it was.`,
+      ),
+    );
+  }
+  const state = latestState(d.results);
+  const how = merged.length > 0 ? merged.join(", ") : "just as it comes";
+  return reply(
+    tagged(
+      "mixing",
+      `Done: ${drinkPhrase(line.item, line.quantity)}, ${how}.${state ? ` ${tabLine(state)}` : ""}`,
+    ),
+  );
+}
+
+const ABOUT: Record<string, string> = {
+  Daiquiri: "white rum, fresh lime and a little sugar, shaken",
+  Martini: "gin (or vodka) with dry vermouth, stirred, with an olive or a twist",
+  "Long Island": "vodka, tequila, rum, gin and triple sec with lemon and a splash of cola",
+  "Old Fashioned": "whiskey, a sugar cube and bitters, stirred over ice with orange peel",
+  Negroni: "gin, Campari and sweet vermouth in equal parts",
+  Cosmopolitan: "vodka, triple sec, cranberry and lime",
+  Manhattan: "whiskey, sweet vermouth and bitters, stirred",
+};
+
+function aboutText(result: ResultRecord, names: string[]): string {
+  const categories = result.value?.categories as
+    | Array<{ title: string; items: Array<{ name: string; priceCents: number }> }>
+    | undefined;
+  const parts = names.map((name) => {
+    const category = categories?.find((c) => c.items.some((i) => i.name === name));
+    const item = category?.items.find((i) => i.name === name);
+    if (!category || !item) return `I couldn't find ${name} on the menu.`;
+    const recipe = ABOUT[name];
+    return recipe
+      ? `A ${name} is ${recipe}: ${money(item.priceCents)}.`
+      : `${name} is on our ${category.title.toLowerCase()} list at ${money(item.priceCents)}.`;
+  });
+  return `${parts.join(" ")} Shall I make you one?`;
 }
 
 function planConfirm(d: Dialogue): Plan {
@@ -274,6 +363,11 @@ function planStep(intent: Intent, d: Dialogue): Plan {
     case "menu":
       if (first) return tools({ toolName: TOOL.getMenu, input: {} });
       return reply(tagged("happy", menuText(d.results[0]!)));
+    case "about":
+      if (first) return tools({ toolName: TOOL.getMenu, input: {} });
+      return reply(tagged("thinking", aboutText(d.results[0]!, intent.items)));
+    case "modify":
+      return planModify(d, intent.modifiers);
     case "price":
       if (first) return tools({ toolName: TOOL.getMenu, input: {} });
       return reply(tagged("thinking", priceText(d.results[0]!, intent.items)));

@@ -22,7 +22,7 @@ export function listWords(words: string[]): string {
 
 export function drinkPhrase(item: string, quantity: number, modifiers: string[] = []): string {
   const mods = modifiers.length > 0 ? ` (${modifiers.join(", ")})` : "";
-  if (quantity === 1) return `a ${item}${mods}`;
+  if (quantity === 1) return `${/^[aeiou]/i.test(item) ? "an" : "a"} ${item}${mods}`;
   const plural = /[sx]$/i.test(item) ? item : `${item}s`;
   return `${quantity} ${plural}${mods}`;
 }
