@@ -3,7 +3,11 @@
  * clients, over stdio (`maya mcp`) and Streamable HTTP (`maya mcp --http`, or
  * mounted at `/mcp` by the web server through `createMcpHttpHandler`):
  *
- *   const mcp = createMcpHttpHandler(createMcpDeps(runtime), mcpHttpOptionsFromEnv(runtime.config));
+ *   const mcp = createMcpHttpHandler(createMcpDeps(runtime), {
+ *     ...mcpHttpOptionsFromEnv(runtime.config),
+ *     rateLimiter: rateLimits, // optional: the web API's limits (Redis-shared), same shape
+ *     onEvent: (event, detail) => countIt(event, detail),
+ *   });
  *   app.route({ method: ["GET", "POST", "DELETE"], url: "/mcp", handler: async (request, reply) => {
  *     reply.hijack(); // the handler writes the raw response (JSON or an SSE stream)
  *     await mcp.handle(request.raw, reply.raw, { parsedBody: request.body, clientAddress: request.ip });
@@ -28,7 +32,14 @@ export {
 } from "./http/handler.ts";
 export { listenMcpHttp, type McpHttpServer, type McpListenOptions } from "./http/listen.ts";
 export { LOOPBACK_HOSTS, type OriginPolicy } from "./http/origin.ts";
-export { DEFAULT_RATE_LIMITS, type McpLimiters, type McpRateLimits } from "./http/rate-limit.ts";
+export {
+  DEFAULT_RATE_LIMITS,
+  type McpLimitDecision,
+  type McpLimitName,
+  type McpRateLimiter,
+  type McpRateLimits,
+  memoryRateLimiter,
+} from "./http/rate-limit.ts";
 export { type ScanResultView, scanResultSchema } from "./scan-schemas.ts";
 export { createMayaMcpServer, SERVER_INFO } from "./server.ts";
 export { type McpStdioSession, serveMcpStdio } from "./stdio.ts";

@@ -38,6 +38,51 @@ describe("MCP over HTTP: limits", () => {
     }
   });
 
+  it("limits requests within one MCP session", async () => {
+    const maya = await startMayaMcp({ rateLimits: { perSessionPerMinute: 2 } });
+    try {
+      const opened = await initialize(maya.url);
+      const session = { ...headers, "mcp-session-id": opened.headers.get("mcp-session-id") ?? "" };
+      const list = () =>
+        fetch(maya.url, {
+          method: "POST",
+          headers: session,
+          body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }),
+        });
+      for (let i = 0; i < 2; i++) {
+        const ok = await list();
+        assert.equal(ok.status, 200);
+        await ok.body?.cancel();
+      }
+      const limited = await list();
+      assert.equal(limited.status, 429);
+      // Another session of the same client still has its own budget.
+      assert.equal((await initialize(maya.url)).status, 200);
+    } finally {
+      await maya.close();
+    }
+  });
+
+  it("uses a limiter it is given (the web server's shared budgets)", async () => {
+    const seen: string[] = [];
+    const maya = await startMayaMcp({
+      rateLimiter: {
+        consume: async (name, key) => {
+          seen.push(`${name}:${key}`);
+          return name === "address" ? { ok: false, retryAfterSeconds: 7 } : { ok: true };
+        },
+      },
+    });
+    try {
+      const limited = await initialize(maya.url);
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers.get("retry-after"), "7");
+      assert.ok(seen[0]?.startsWith("address:"));
+    } finally {
+      await maya.close();
+    }
+  });
+
   it("limits new sessions per client, and open sessions overall", async () => {
     const perClient = await startMayaMcp({ rateLimits: { newSessionsPerMinute: 1 } });
     try {

@@ -10,11 +10,11 @@ import { bearerToken, matchToken } from "./auth.ts";
 import { readJsonBody } from "./body.ts";
 import { checkOrigin, type OriginPolicy } from "./origin.ts";
 import {
-  consumeOrRetryAfter,
   DEFAULT_RATE_LIMITS,
-  type McpLimiters,
+  type McpLimitName,
+  type McpRateLimiter,
   type McpRateLimits,
-  memoryLimiters,
+  memoryRateLimiter,
 } from "./rate-limit.ts";
 
 /** Security events of the HTTP transport (logged with this `event` name, and passed to `onEvent`). */
@@ -33,10 +33,10 @@ export interface McpHttpOptions {
   allowedOrigins?: readonly string[];
   /** Host names (no port) the server answers to; undefined = Host is not checked. */
   allowedHosts?: readonly string[];
-  /** Per-minute limits for in-memory limiters; ignored when `limiters` is given. */
+  /** Per-minute limits for in-memory limiters; ignored when `rateLimiter` is given. */
   rateLimits?: Partial<McpRateLimits>;
-  /** Ready-made limiters (e.g. Redis-backed, shared between instances). */
-  limiters?: McpLimiters;
+  /** A ready-made limiter, e.g. the web server's (Redis-backed, budgets shared with the web API). */
+  rateLimiter?: McpRateLimiter;
   /** Open MCP sessions at most; more get 503. Default 1000. */
   maxSessions?: number;
   /** An MCP session unused this long is closed. Default 30 minutes. */
@@ -86,8 +86,13 @@ function sendError(
 
 export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): McpHttpHandler {
   const { logger } = deps;
-  const limiters =
-    options.limiters ?? memoryLimiters({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  const limiter =
+    options.rateLimiter ?? memoryRateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  /** Seconds to wait when the limit is reached, else 0. */
+  const retryAfter = async (name: McpLimitName, key: string): Promise<number> => {
+    const decision = await limiter.consume(name, key);
+    return decision.ok ? 0 : decision.retryAfterSeconds;
+  };
   const policy: OriginPolicy = {
     allowedOrigins: options.allowedOrigins ?? [],
     allowedHosts: options.allowedHosts,
@@ -140,11 +145,11 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
         "retry-after": "60",
       });
     }
-    const retryAfter = await consumeOrRetryAfter(limiters.newSession, client);
-    if (retryAfter > 0) {
+    const wait = await retryAfter("new_session", client);
+    if (wait > 0) {
       emit("mcp_rate_limited", { client, limit: "new_session" }, "warn");
       return sendError(res, 429, "Too many new MCP sessions; slow down.", {
-        "retry-after": String(retryAfter),
+        "retry-after": String(wait),
       });
     }
     const mayaSessionId = newMcpMayaSessionId();
@@ -180,11 +185,11 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
       return sendError(res, 403, origin.message);
     }
 
-    const retryAfter = await consumeOrRetryAfter(limiters.client, client);
-    if (retryAfter > 0) {
-      emit("mcp_rate_limited", { client, limit: "client" }, "warn");
+    const wait = await retryAfter("address", client);
+    if (wait > 0) {
+      emit("mcp_rate_limited", { client, limit: "address" }, "warn");
       return sendError(res, 429, "Too many requests; slow down.", {
-        "retry-after": String(retryAfter),
+        "retry-after": String(wait),
       });
     }
 
@@ -222,7 +227,7 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
     if (!open || open.tokenIndex !== tokenIndex) {
       return sendError(res, 404, "This MCP session does not exist or has ended; initialize again.");
     }
-    const sessionRetry = await consumeOrRetryAfter(limiters.session, sessionId);
+    const sessionRetry = await retryAfter("session", `mcp:${sessionId}`);
     if (sessionRetry > 0) {
       emit("mcp_rate_limited", { client, limit: "session" }, "warn");
       return sendError(res, 429, "Too many requests in this MCP session; slow down.", {

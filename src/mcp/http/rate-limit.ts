@@ -1,4 +1,4 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /** Requests per minute, as for the web API (MAYA_*RATE_LIMIT* settings). */
 export interface McpRateLimits {
@@ -16,34 +16,41 @@ export const DEFAULT_RATE_LIMITS: McpRateLimits = {
   newSessionsPerMinute: 20,
 };
 
-/** The three limiters; pass Redis-backed ones to share limits across instances. */
-export interface McpLimiters {
-  client: RateLimiterAbstract;
-  session: RateLimiterAbstract;
-  newSession: RateLimiterAbstract;
+/** The three limits, named as the web server names them. */
+export type McpLimitName = "address" | "session" | "new_session";
+export type McpLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Takes one point of a limit for a key. The web server's `RateLimits`
+ * (memory, or Redis shared between instances) has this shape, so a mounted
+ * handler can share the web API's budgets.
+ */
+export interface McpRateLimiter {
+  consume(name: McpLimitName, key: string): Promise<McpLimitDecision>;
 }
 
-export function memoryLimiters(limits: McpRateLimits): McpLimiters {
-  const perMinute = (points: number, keyPrefix: string) =>
-    new RateLimiterMemory({ points, duration: 60, keyPrefix });
-  return {
-    client: perMinute(limits.perClientPerMinute, "mcp-client"),
-    session: perMinute(limits.perSessionPerMinute, "mcp-session"),
-    newSession: perMinute(limits.newSessionsPerMinute, "mcp-new-session"),
+/** In-process limits for one server (`maya mcp --http`). */
+export function memoryRateLimiter(limits: McpRateLimits): McpRateLimiter {
+  const perMinute = (points: number, name: McpLimitName) =>
+    new RateLimiterMemory({ points, duration: 60, keyPrefix: `maya:mcp:${name}` });
+  const limiters: Record<McpLimitName, RateLimiterMemory> = {
+    address: perMinute(limits.perClientPerMinute, "address"),
+    session: perMinute(limits.perSessionPerMinute, "session"),
+    new_session: perMinute(limits.newSessionsPerMinute, "new_session"),
   };
-}
-
-/** Seconds until the key may try again, or 0 when a point was consumed. */
-export async function consumeOrRetryAfter(
-  limiter: RateLimiterAbstract,
-  key: string,
-): Promise<number> {
-  try {
-    await limiter.consume(key);
-    return 0;
-  } catch (rejection) {
-    // A rejection that is not a RateLimiterRes is a broken store (e.g. Redis down): a bug to surface.
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-  }
+  return {
+    async consume(name, key) {
+      try {
+        await limiters[name].consume(key);
+        return { ok: true };
+      } catch (rejection) {
+        // Anything but a RateLimiterRes is a bug to surface, not a limit.
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return {
+          ok: false,
+          retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+        };
+      }
+    },
+  };
 }
