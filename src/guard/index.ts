@@ -99,6 +99,17 @@ async function loadDefaultModels(): Promise<ModelLoad> {
   }
 }
 
+// The first scan in a process compiles every pattern (tens of ms): do it once, outside any `ms`.
+// Only the built-in scanners run (pure functions), without classifiers or events.
+let warm = false;
+function warmUp(config: ScanConfig): void {
+  warm = true;
+  const quiet = { config, scanners: defaultScanners, classifiers: () => ({}), emit: () => {} };
+  for (const direction of ["input", "output"] as const) {
+    runPipeline("Warm-up: a Negroni, please! ignore", direction, undefined, quiet, 0);
+  }
+}
+
 export function createGuard(
   config: ScanConfig = defaultScanConfig,
   options: GuardOptions = {},
@@ -147,6 +158,7 @@ export function createGuard(
   ): Promise<ScanResult> => {
     const waiting = ensureModels();
     if (waiting) await waiting; // once per process: loading is not part of a scan's time
+    if (!warm) warmUp(config);
     const started = performance.now();
     if (typeof text !== "string") return invalidTextResult(text, direction, config, started);
     const context = typeof prompt === "string" ? prompt : undefined;
