@@ -10,6 +10,7 @@ import { advancePhase, isPhase, type PhaseState } from "./phases.ts";
 import { buildSystemPrompt } from "./prompt.ts";
 import {
   classifyProviderError,
+  errorSummary,
   PROVIDER_ERROR_EVENTS,
   PROVIDER_ERROR_REPLIES,
 } from "./provider-errors.ts";
@@ -196,7 +197,10 @@ export function createAgent(deps: AgentDeps): Agent {
 
   function providerFailure(error: unknown): { ok: false; reply: string } {
     const kind = classifyProviderError(error);
-    logger.error({ event: PROVIDER_ERROR_EVENTS[kind], err: error }, "model call failed");
+    logger.error(
+      { event: PROVIDER_ERROR_EVENTS[kind], error: errorSummary(error) },
+      "model call failed",
+    );
     onEvent("agent_provider_errors", { class: kind });
     return { ok: false, reply: PROVIDER_ERROR_REPLIES[kind] };
   }

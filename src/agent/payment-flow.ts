@@ -4,6 +4,7 @@ import type { Guard } from "../guard/index.ts";
 import { newIdempotencyKey, type PaymentGateway, type PaymentStatus } from "../payments/index.ts";
 import type { SessionStore } from "../state/index.ts";
 import type { MetricsHook } from "./metrics.ts";
+import { errorSummary } from "./provider-errors.ts";
 
 /**
  * Paying a tab: state first (the idempotency key is stored before any
@@ -159,7 +160,7 @@ export function createPaymentFlow(deps: PaymentFlowDeps): PaymentFlow {
       })
       .catch((error: unknown) =>
         logger.warn(
-          { event: "agent.payment_index_failed", err: error },
+          { event: "agent.payment_index_failed", error: errorSummary(error) },
           "payment index not stored",
         ),
       );

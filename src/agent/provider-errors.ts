@@ -59,3 +59,23 @@ export function classifyProviderError(error: unknown): ProviderErrorClass {
   }
   return "other";
 }
+
+/**
+ * What of an error goes into a log line: name, status and a short message.
+ * Provider errors carry the request body (the whole conversation) and the
+ * response; neither belongs in a log at error level.
+ */
+export function errorSummary(error: unknown): {
+  name: string;
+  message: string;
+  statusCode?: number;
+} {
+  if (!(error instanceof Error))
+    return { name: typeof error, message: String(error).slice(0, 200) };
+  const status = APICallError.isInstance(error) ? error.statusCode : undefined;
+  return {
+    name: error.name,
+    message: error.message.slice(0, 200),
+    ...(status !== undefined && { statusCode: status }),
+  };
+}

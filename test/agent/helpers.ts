@@ -14,7 +14,7 @@ import {
   createCanary,
   createRulesModel,
 } from "../../src/agent/index.ts";
-import { silentLogger } from "../../src/config/index.ts";
+import { type Logger, silentLogger } from "../../src/config/index.ts";
 import { createGuard, type Guard, parseScanConfig } from "../../src/guard/index.ts";
 import { createPaymentGateway, type PaymentGateway } from "../../src/payments/index.ts";
 import { newSessionId, openStore, type SessionStore } from "../../src/state/index.ts";
@@ -101,6 +101,7 @@ export async function createHarness(
     maxSteps?: number;
     turnTimeoutMs?: number;
     guard?: Guard;
+    logger?: Logger;
   } = {},
 ): Promise<Harness> {
   let dir: string | undefined;
@@ -128,7 +129,7 @@ export async function createHarness(
     payments,
     guard,
     model: options.model ?? createRulesModel(),
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     onEvent: metrics,
     settings: {
       maxSteps: options.maxSteps ?? 6,

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { APICallError, type LanguageModelV4CallOptions } from "@ai-sdk/provider";
 import { MockLanguageModelV4 } from "ai/test";
 import { TOOL } from "../../src/agent/index.ts";
+import { createLogger } from "../../src/config/index.ts";
 import { currentSessionId } from "../../src/state/index.ts";
 import {
   createHarness,
@@ -205,6 +206,32 @@ describe("agent loop with scripted models", () => {
       await h.close();
     });
   }
+
+  it("logs a provider failure with its stable event, never the conversation", async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: "info",
+      destination: { write: (line: string) => lines.push(line) } as never,
+    });
+    const model = new MockLanguageModelV4({
+      doGenerate: async () => {
+        throw new APICallError({
+          message: "Too many requests",
+          url: "https://api.example/v1",
+          requestBodyValues: { messages: ["my card is 4242 and SECRET-CONVERSATION"] },
+          responseBody: "SECRET-RESPONSE",
+          statusCode: 429,
+          isRetryable: false,
+        });
+      },
+    });
+    const h = await createHarness({ storeUrl: "memory:", model, logger });
+    await h.agent.turn(h.sessionId(), "a negroni please");
+    const log = lines.join("");
+    assert.match(log, /"event":"model_rate_limited"/);
+    assert.doesNotMatch(log, /SECRET-CONVERSATION|SECRET-RESPONSE|negroni please/);
+    await h.close();
+  });
 
   it("clears the session context after a turn whose model throws", async () => {
     let seen: string | undefined;

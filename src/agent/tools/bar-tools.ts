@@ -17,6 +17,7 @@ import { requireSessionId, type SessionStore } from "../../state/index.ts";
 import { isExplicitConfirmation } from "../confirmation.ts";
 import type { MetricsHook } from "../metrics.ts";
 import type { PaymentFlow } from "../payment-flow.ts";
+import { errorSummary } from "../provider-errors.ts";
 import { currentTurn } from "../turn-context.ts";
 import { TOOL, type ToolFailure } from "./contract.ts";
 
@@ -82,7 +83,10 @@ export function createBarTools(deps: BarToolDeps): ToolSet {
       try {
         return await body(sessionId, input);
       } catch (error) {
-        logger.error({ event: "agent.tool_error", tool: name, err: error }, "tool failed");
+        logger.error(
+          { event: "agent.tool_error", tool: name, error: errorSummary(error) },
+          "tool failed",
+        );
         onEvent("agent_tool_errors", { tool: name });
         throw new Error(
           "The bar's system is having trouble right now; nothing was changed by this call.",
