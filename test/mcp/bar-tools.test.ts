@@ -4,23 +4,21 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import fc from "fast-check";
 import { createBarTools, createPaymentFlow, noMetrics } from "../../src/agent/index.ts";
+import type { Runtime } from "../../src/commands/runtime.ts";
 import { silentLogger } from "../../src/config/index.ts";
-import { createGuard } from "../../src/guard/index.ts";
 import {
   createMayaMcpServer,
   createMcpBarTools,
   createMcpDeps,
   type McpDeps,
 } from "../../src/mcp/index.ts";
-import { createPaymentGateway } from "../../src/payments/index.ts";
-import { openStore, type SessionStore } from "../../src/state/index.ts";
-import { call, stateOf, textOf } from "./harness.ts";
+import { call, stateOf, testRuntime, textOf } from "./harness.ts";
 
 const PRICES: Record<string, number> = { Martini: 1300, IPA: 600, Water: 100, Negroni: 1100 };
 const START = 100_000;
 
 describe("MCP bar tools over the agent's toolset", () => {
-  let store: SessionStore;
+  let runtime: Runtime;
   let deps: McpDeps;
   let sessionCounter = 0;
 
@@ -39,23 +37,27 @@ describe("MCP bar tools over the agent's toolset", () => {
   }
 
   before(async () => {
-    const logger = silentLogger();
-    store = await openStore("memory:");
-    const payments = createPaymentGateway(
-      {
-        provider: "mock",
-        fallback: "mock",
-        probeTtlMs: 30_000,
-        publicUrl: "http://127.0.0.1:8080",
-      },
-      { logger },
-    );
-    deps = createMcpDeps({ store, payments, guard: createGuard(), logger });
+    runtime = await testRuntime();
+    deps = createMcpDeps(runtime);
   });
 
   after(async () => {
-    await store.close();
+    await runtime.close();
   });
+
+  /** The agent's own toolset over the runtime, for adapters built by hand. */
+  function agentTools() {
+    const { store, guard } = runtime;
+    const logger = silentLogger();
+    const payments = createPaymentFlow({
+      store,
+      gateway: runtime.payments,
+      guard,
+      logger,
+      onEvent: noMetrics,
+    });
+    return createBarTools({ store, payments, logger, onEvent: noMetrics });
+  }
 
   it("property: any order sequence keeps tab = sum of lines and balance + tab = $1,000.00; refusals change nothing", async () => {
     const order = fc.record({
@@ -123,15 +125,8 @@ describe("MCP bar tools over the agent's toolset", () => {
 
   it("turns an unexpected failure into a generic tool error that reveals nothing", async () => {
     const logger = silentLogger();
-    const payments = createPaymentFlow({
-      store,
-      gateway: createPaymentGateway({ provider: "mock", fallback: "mock", probeTtlMs: 30_000 }),
-      guard: createGuard(),
-      logger,
-      onEvent: noMetrics,
-    });
     const broken = createMcpBarTools({
-      tools: createBarTools({ store, payments, logger, onEvent: noMetrics }),
+      tools: agentTools(),
       guard: deps.guard,
       logger,
       runInSession: () => Promise.reject(new Error("redis://secret-host:6379 refused")),
@@ -153,15 +148,8 @@ describe("MCP bar tools over the agent's toolset", () => {
 
   it("answers a call that hangs past its deadline with a timeout error", async () => {
     const logger = silentLogger();
-    const payments = createPaymentFlow({
-      store,
-      gateway: createPaymentGateway({ provider: "mock", fallback: "mock", probeTtlMs: 30_000 }),
-      guard: createGuard(),
-      logger,
-      onEvent: noMetrics,
-    });
     const hanging = createMcpBarTools({
-      tools: createBarTools({ store, payments, logger, onEvent: noMetrics }),
+      tools: agentTools(),
       guard: deps.guard,
       logger,
       deadlineMs: 50,

@@ -2,35 +2,20 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import Fastify, { type FastifyInstance } from "fastify";
-import { silentLogger } from "../../src/config/index.ts";
-import { createGuard } from "../../src/guard/index.ts";
+import type { Runtime } from "../../src/commands/runtime.ts";
 import { createMcpDeps, createMcpHttpHandler, type McpHttpHandler } from "../../src/mcp/index.ts";
-import { createPaymentGateway } from "../../src/payments/index.ts";
-import { openStore, type SessionStore } from "../../src/state/index.ts";
-import { call, connectHttp, stateOf, TOKEN } from "./harness.ts";
+import { call, connectHttp, stateOf, TOKEN, testRuntime } from "./harness.ts";
 
 /** The way the web server mounts MCP: a Fastify route at /mcp with the raw req/res. */
 describe("MCP handler mounted in Fastify at /mcp", () => {
   let app: FastifyInstance;
-  let store: SessionStore;
+  let runtime: Runtime;
   let mcp: McpHttpHandler;
   let url: URL;
 
   before(async () => {
-    const logger = silentLogger();
-    store = await openStore("memory:");
-    const payments = createPaymentGateway(
-      {
-        provider: "mock",
-        fallback: "mock",
-        probeTtlMs: 30_000,
-        publicUrl: "http://127.0.0.1:8080",
-      },
-      { logger },
-    );
-    mcp = createMcpHttpHandler(createMcpDeps({ store, payments, guard: createGuard(), logger }), {
-      tokens: [TOKEN],
-    });
+    runtime = await testRuntime();
+    mcp = createMcpHttpHandler(createMcpDeps(runtime), { tokens: [TOKEN] });
     app = Fastify();
     app.route({
       method: ["GET", "POST", "DELETE"],
@@ -50,7 +35,7 @@ describe("MCP handler mounted in Fastify at /mcp", () => {
 
   after(async () => {
     await app.close();
-    await store.close();
+    await runtime.close();
   });
 
   it("serves tools to a token holder and refuses anyone else", async () => {

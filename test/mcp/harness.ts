@@ -1,32 +1,34 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { createRuntimeFromEnv, type Runtime } from "../../src/commands/runtime.ts";
 import { silentLogger } from "../../src/config/index.ts";
-import { createGuard } from "../../src/guard/index.ts";
 import {
   createMcpDeps,
   createMcpHttpHandler,
   listenMcpHttp,
   type McpHttpOptions,
 } from "../../src/mcp/index.ts";
-import { createPaymentGateway } from "../../src/payments/index.ts";
-import { openStore, type SessionStore } from "../../src/state/index.ts";
 
 export const TOKEN = "test-token-0123456789abcdef";
 export const OTHER_TOKEN = "other-token-0123456789abcdef";
 
+/** Maya's runtime as `maya mcp` builds it, offline: rules model, memory store, mock payments. */
+export function testRuntime(): Promise<Runtime> {
+  return createRuntimeFromEnv(
+    { MAYA_STORE: "memory:", LOG_LEVEL: "silent" },
+    { logger: silentLogger() },
+  );
+}
+
 /**
  * Maya's MCP server over Streamable HTTP, in this process, on a free port,
- * with the real guard, agent tools, memory store and mock payments.
+ * on the real runtime (guard, agent tools, memory store, mock payments).
  */
 export async function startMayaMcp(options: Partial<McpHttpOptions> = {}) {
-  const logger = silentLogger();
-  const store: SessionStore = await openStore("memory:");
-  const payments = createPaymentGateway(
-    { provider: "mock", fallback: "mock", probeTtlMs: 30_000, publicUrl: "http://127.0.0.1:8080" },
-    { logger },
-  );
-  const deps = createMcpDeps({ store, payments, guard: createGuard(), logger });
+  const runtime = await testRuntime();
+  const { store } = runtime;
+  const deps = createMcpDeps(runtime);
   /** Maya session ids in the order their MCP sessions opened. */
   const mayaSessions: string[] = [];
   const handler = createMcpHttpHandler(deps, {
@@ -45,7 +47,7 @@ export async function startMayaMcp(options: Partial<McpHttpOptions> = {}) {
     mayaSessions,
     async close() {
       await server.close();
-      await store.close();
+      await runtime.close();
     },
   };
 }
