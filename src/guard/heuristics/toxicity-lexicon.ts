@@ -26,7 +26,7 @@ const BASE: Array<[string, Term]> = [
   ...entries(
     "slur",
     0.85,
-    "nigga niggas fag fags tranny trannies retard retards paki pakis shemale dyke dykes",
+    "nigga niggas nigguh niggaz niccas nicca fag fags tranny trannies retard retards paki pakis shemale dyke dykes",
   ),
   ...entries("slur", 0.6, "retarded homo homos coons"),
   ...entries(
@@ -38,7 +38,7 @@ const BASE: Array<[string, Term]> = [
   ...entries(
     "insult",
     0.6,
-    "bitch bitches asshole assholes arsehole arseholes dickhead dickheads wanker wankers dumbass dumbasses scumbag scumbags jackass",
+    "hoes asshat asshats bitch bitches asshole assholes arsehole arseholes dickhead dickheads wanker wankers dumbass dumbasses scumbag scumbags jackass",
   ),
   ...entries("insult", 0.55, "bastard bastards douchebag douchebags"),
   ...entries(
@@ -46,11 +46,15 @@ const BASE: Array<[string, Term]> = [
     0.5,
     "moron morons imbecile imbeciles cretin cretins scum vermin degenerate degenerates",
   ),
-  ...entries("insult", 0.45, "idiot idiots idiotic prick pricks douche dimwit halfwit bimbo"),
+  ...entries(
+    "insult",
+    0.45,
+    "idiot idiots idiotic moronic prick pricks douche dimwit halfwit bimbo",
+  ),
   ...entries(
     "insult",
     0.35,
-    "loser losers worthless jerk jerks nitwit hag freak freaks creep creepy",
+    "hoe loser losers worthless jerk jerks nitwit hag freak freaks creep creepy",
   ),
   ...entries("insult", 0.3, "pathetic ugly fool fools incompetent disgusting brainless"),
   ...entries("insult", 0.25, "stupid stupidest dumb dumbest useless clown trash"),

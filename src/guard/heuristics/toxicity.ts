@@ -89,6 +89,7 @@ export const TOXICITY_RULES: readonly Rule[] = [
     `\\b(?:i hate|hate all|fuck all|fuck the|death to(?: all)?(?: the)?) ${GROUPS}\\b`,
   ),
   rule("hate", 0.6, "\\b(?:go back to|get out of) (?:your|my|our) (?:own )?country\\b"),
+  rule("hate", 0.85, "\\bching chong\\b"),
 ];
 
 const TARGETS = new Set(["you", "u", "ya", "yourself", "youre", "maya"]);
