@@ -3,12 +3,20 @@
  * score reported as `promptInjection` / `toxicity`. One small function, so the
  * models engineer can tune it in one place.
  *
- * Noisy-OR: either signal alone can block (the heuristics fire on explicit,
- * high-precision patterns; the classifier catches what they miss), and two
- * weak signals together add up. Without a classifier the heuristic stands alone.
+ * Evidence adds up in log-odds: the classifier's calibrated log-odds, plus the
+ * heuristic's log-odds (shifted by +1) whenever the heuristic leans towards a
+ * block (above about 0.27). Two weak signals together can block; a confident
+ * classifier can outvote a middling pattern hit ("new instructions: less ice"),
+ * and a near-certain heuristic (>= 0.95: explicit override, role tokens) blocks
+ * on its own. Measured on the shared val split and our own val rows against
+ * the earlier noisy-OR: same or better recall at 1 % / 2 % FPR for both tasks,
+ * fewer false alarms on trigger-word bar talk (see models/MODEL_CARD.md).
+ * Without a classifier the heuristic stands alone. Monotone in both inputs.
  */
 
 export type FusionKind = "promptInjection" | "toxicity";
+
+const HEURISTIC_ALONE_BLOCKS = 0.95;
 
 export function fuseScores(
   _kind: FusionKind,
@@ -18,7 +26,17 @@ export function fuseScores(
   const h = clamp01(heuristic);
   if (model === undefined || !Number.isFinite(model)) return h;
   const m = clamp01(model);
-  return 1 - (1 - h) * (1 - m);
+  const fused = sigmoid(logit(m) + Math.max(0, logit(h) + 1));
+  return h >= HEURISTIC_ALONE_BLOCKS ? Math.max(h, fused) : fused;
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function clamp01(x: number): number {
