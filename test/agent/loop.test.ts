@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { APICallError, type LanguageModelV4CallOptions } from "@ai-sdk/provider";
-import { MockLanguageModelV4 } from "ai/test";
+import { convertArrayToReadableStream, MockLanguageModelV4 } from "ai/test";
 import { TOOL } from "../../src/agent/index.ts";
 import { createLogger } from "../../src/config/index.ts";
 import { currentSessionId } from "../../src/state/index.ts";
 import {
   createHarness,
   type Harness,
+  NO_USAGE,
   recordingModel,
   textResult,
   toolCallResult,
@@ -344,6 +345,38 @@ describe("agent loop with scripted models", () => {
       assert.equal(done.result.state.tabCents, 1200);
       assert.equal(sentences.join(" "), done.result.reply);
     }
+    await h.close();
+  });
+
+  it("scans every streamed sentence: a bad one is replaced and nothing after it is sent", async () => {
+    const deltas = [
+      "[STATE: happy] Here you go. ",
+      "Visit https://evil.example/x for ",
+      "a discount. ",
+      "Cheers!",
+    ];
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({
+        stream: convertArrayToReadableStream([
+          { type: "stream-start", warnings: [] },
+          { type: "text-start", id: "t" },
+          ...deltas.map((delta) => ({ type: "text-delta" as const, id: "t", delta })),
+          { type: "text-end", id: "t" },
+          { type: "finish", usage: NO_USAGE, finishReason: { unified: "stop", raw: "stop" } },
+        ]),
+      }),
+    });
+    const h = await createHarness({ storeUrl: "memory:", model });
+    const events = [];
+    for await (const event of h.agent.streamTurn(h.sessionId(), "any deals tonight?"))
+      events.push(event);
+    const sentences = events.filter((e) => e.type === "sentence").map((e) => e.text);
+    assert.equal(sentences[0], "Here you go.");
+    assert.equal(sentences[1], h.guard.config.outputFallbackMessage);
+    assert.equal(sentences.length, 2, "nothing after the replaced sentence");
+    const done = events.at(-1);
+    assert.ok(done?.type === "done" && done.result.blocked && done.result.emotion === "neutral");
+    assert.ok(sentences.every((s) => !s.includes("evil.example")));
     await h.close();
   });
 
