@@ -62,7 +62,9 @@ export const barOutputSchemas = {
     ...withState,
   }),
   payment_status: z.object({
-    status: z.string().describe("none, pending, processing, completed or failed"),
+    status: z
+      .string()
+      .describe("the payment link's status: none, pending, succeeded, failed or expired"),
     ...withState,
   }),
 } as const;
