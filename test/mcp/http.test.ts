@@ -179,9 +179,9 @@ describe("Maya over MCP (Streamable HTTP, real SDK client)", () => {
     assert.equal(payment.simulated, true);
     assert.match(payment.url, /^http:\/\/127\.0\.0\.1:8080\//);
     const status = await call(bob, "payment_status");
-    // Nobody paid on the checkout page yet: the payment is out, not completed.
-    const { status: paymentStatus } = status.structuredContent as { status: string };
-    assert.ok(["pending", "processing"].includes(paymentStatus), paymentStatus);
+    // Nobody paid on the checkout page yet: the link is pending, the tab is being paid.
+    assert.equal((status.structuredContent as { status: string }).status, "pending");
+    assert.equal(stateOf(status).paymentStatus, "processing");
   });
 
   it("refuses a missing or wrong bearer token with 401", async () => {
