@@ -42,6 +42,7 @@ export async function startMayaMcp(options: Partial<McpHttpOptions> = {}) {
   const server = await listenMcpHttp(handler, { port: 0 });
   return {
     url: server.url,
+    runtime,
     store,
     handler,
     mayaSessions,

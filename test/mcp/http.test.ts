@@ -166,7 +166,7 @@ describe("Maya over MCP (Streamable HTTP, real SDK client)", () => {
     assert.equal(stateOf(await call(bob, "show_order")).paymentStatus, "pending");
   });
 
-  it("pays the quoted and confirmed total with a checkout link", async () => {
+  it("pays the quoted and confirmed total with a checkout link, then completes", async () => {
     const total = stateOf(await call(bob, "show_tab")).totalCents;
     const paid = await call(bob, "create_payment", { confirmedTotalCents: total });
     assert.equal(paid.isError, undefined, textOf(paid));
@@ -182,6 +182,15 @@ describe("Maya over MCP (Streamable HTTP, real SDK client)", () => {
     // Nobody paid on the checkout page yet: the link is pending, the tab is being paid.
     assert.equal((status.structuredContent as { status: string }).status, "pending");
     assert.equal(stateOf(status).paymentStatus, "processing");
+
+    // The guest pays on the mock checkout page (what POST /pay/mock/:id does).
+    const paymentId = new URL(payment.url).pathname.split("/").pop() ?? "";
+    await maya.runtime.completeMockPayment(paymentId);
+    const done = await call(bob, "payment_status");
+    assert.equal((done.structuredContent as { status: string }).status, "succeeded");
+    assert.equal(stateOf(done).paymentStatus, "completed");
+    assert.equal(stateOf(done).tabCents, 0);
+    assert.equal(stateOf(await call(alice, "show_order")).tabCents, 2600, "alice still owes hers");
   });
 
   it("refuses a missing or wrong bearer token with 401", async () => {
