@@ -257,7 +257,7 @@ describe("Maya over MCP (Streamable HTTP, real SDK client)", () => {
     const bad = await fetch(maya.url, { method: "POST", headers, body: "{not json" });
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { error: { message: string } }).error.message, /JSON/);
-    const huge = await fetch(maya.url, { method: "POST", headers, body: "x".repeat(100_000) });
+    const huge = await fetch(maya.url, { method: "POST", headers, body: "x".repeat(300_000) });
     assert.equal(huge.status, 413);
     await huge.body?.cancel();
   });

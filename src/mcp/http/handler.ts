@@ -41,7 +41,7 @@ export interface McpHttpOptions {
   maxSessions?: number;
   /** An MCP session unused this long is closed. Default 30 minutes. */
   sessionIdleMs?: number;
-  /** Largest POST body read. Default 64 KiB. */
+  /** Largest POST body read. Default 256 KiB. */
   maxBodyBytes?: number;
   onEvent?: (event: McpHttpEvent, detail: Record<string, unknown>) => void;
 }
@@ -99,7 +99,8 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
   };
   const maxSessions = options.maxSessions ?? 1000;
   const idleMs = options.sessionIdleMs ?? 30 * 60_000;
-  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  // Room for the longest scan_output call (text + prompt, escaped as JSON), and no more.
+  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const sessions = new Map<string, OpenSession>();
   if (options.tokens.length === 0) {
     logger.warn(
