@@ -132,6 +132,15 @@ describe("Maya over MCP (Streamable HTTP, real SDK client)", () => {
     assert.deepEqual(stateOf(await call(alice, "show_order")), before);
   });
 
+  it("answers a scan of the longest text allowed, and refuses a longer one clearly", async () => {
+    const longest = await call(alice, "scan_input", { text: "é".repeat(20_000) });
+    assert.equal(longest.isError, undefined, textOf(longest));
+    assert.equal(typeof (longest.structuredContent as { isValid: boolean }).isValid, "boolean");
+    const tooLong = await call(alice, "scan_input", { text: "a".repeat(20_001) });
+    assert.equal(tooLong.isError, true);
+    assert.match(textOf(tooLong), /text/);
+  });
+
   it("scan_output replaces a leaked secret and keeps a friendly reply", async () => {
     const ok = await call(alice, "scan_output", {
       text: "One Martini, coming right up!",
