@@ -64,6 +64,7 @@ function parseOptions(args: string[]): Options | "help" {
   }
   const v = parsed.values;
   if (v.help) return "help";
+  if (v.prompt !== undefined && !v.output) throw new UsageError("--prompt goes with --output");
   if (v.jsonl && v.prompt !== undefined)
     throw new UsageError('--prompt is for plain-text input; put "prompt" in each JSON line');
   return {

@@ -110,10 +110,15 @@ function warmUp(config: ScanConfig): void {
   }
 }
 
+/**
+ * Builds a guard once for the app. `settings` may be a parsed `ScanConfig` or any
+ * subset of it (parsed here; throws `ScanConfigError` naming a bad field).
+ */
 export function createGuard(
-  config: ScanConfig = defaultScanConfig,
+  settings: ScanConfig | ScanConfigInput = defaultScanConfig,
   options: GuardOptions = {},
 ): Guard {
+  const config = settings === defaultScanConfig ? defaultScanConfig : parseScanConfig(settings);
   const scanners = options.scanners ?? defaultScanners;
   const onEvent = options.onEvent;
   const emit = (event: GuardEvent) => {

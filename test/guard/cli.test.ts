@@ -112,6 +112,10 @@ describe("maya scan", () => {
     assert.equal(bogus.code, 2);
     assert.match(bogus.stderr, /Unknown option/);
 
+    const strayPrompt = await maya(["--prompt", "hi"], "hello");
+    assert.equal(strayPrompt.code, 2);
+    assert.match(strayPrompt.stderr, /--prompt goes with --output/);
+
     const badConfig = join(dir, "bad.json");
     await writeFile(badConfig, JSON.stringify({ toxicityThreshold: 7 }));
     const invalid = await maya(["--config", badConfig], "hi");

@@ -30,8 +30,12 @@ describe("normalize", () => {
     assert.equal(n.flags.bidi, 1);
   });
 
-  it("keeps the joiner inside emoji sequences", () => {
+  it("keeps the joiner inside emoji sequences and the tags of subdivision flags", () => {
     assert.equal(normalize("a 👩‍🍳 please").text, "a 👩‍🍳 please");
+    const england = "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+    const n = normalize(`${england} fans`);
+    assert.equal(n.text, `${england} fans`);
+    assert.deepEqual(n.decoded, []);
   });
 
   it("folds leetspeak inside words but leaves numbers and prices alone", () => {

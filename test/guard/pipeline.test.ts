@@ -212,6 +212,14 @@ describe("pipeline", () => {
     }
   });
 
+  it("createGuard takes a partial config and rejects a bad one naming the field", () => {
+    assert.equal(
+      createGuard({ toxicityThreshold: 0.8 }, { classifiers: {} }).config.toxicityThreshold,
+      0.8,
+    );
+    assert.throws(() => createGuard({ failMode: "maybe" } as never), /failMode/);
+  });
+
   it("top-level scanInput/scanOutput take a partial config and reject a bad one", async () => {
     assert.equal(
       (
