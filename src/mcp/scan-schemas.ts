@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /**
  * The wire shape of a guard scan as MCP clients see it: the guard's ScanResult,
- * with `errors` flattened to the names of scanners that failed, so the schema
- * stays stable whatever detail the guard keeps internally.
+ * copied field by field so the published schema stays stable whatever else
+ * the guard may add to its result.
  */
 export const scanResultSchema = z.object({
   isValid: z.boolean().describe("true when the text may pass"),
@@ -13,7 +13,7 @@ export const scanResultSchema = z.object({
   blockedReason: z.string().nullable().describe("a user-facing sentence when blocked, else null"),
   blockedBy: z.string().nullable().describe("name of the scanner that blocked, else null"),
   scannerScores: z.record(z.string(), z.number()).describe("score 0..1 per scanner that ran"),
-  errors: z.array(z.string()).describe("scanners that failed while scanning"),
+  errors: z.array(z.string()).describe("one line per scanner that failed, `name: message`"),
   ms: z.number().describe("time the scan took, in milliseconds"),
 });
 
