@@ -43,6 +43,12 @@ describe("the rules model's language understanding", () => {
     assert.deepEqual(lines("a martini, shaken and dirty"), [["Martini", 1, ["dirty", "shaken"]]]);
   });
 
+  it("reads negations and party sizes", () => {
+    assert.deepEqual(lines("a martini shaken not stirred"), [["Martini", 1, ["shaken"]]]);
+    assert.deepEqual(lines("a round of negronis for the four of us"), [["Negroni", 4, []]]);
+    assert.deepEqual(lines("two IPAs for the three of us"), [["IPA", 2, []]]);
+  });
+
   it("does not turn everyday words into drinks", () => {
     assert.equal(intent("see you later").kind, "goodbye");
     assert.deepEqual(parseOrderLines(tokenize("it does not matter, maybe later")).lines, []);
@@ -64,6 +70,10 @@ describe("the rules model's language understanding", () => {
       ["remove the martini", "remove"],
       ["swap the martini for a manhattan", "replace"],
       ["hello", "greeting"],
+      ["cancel that", "undo"],
+      ["do you have wine?", "not_on_menu"],
+      ["could you make that stirred?", "modify"],
+      ["what's in a negroni?", "about"],
     ];
     for (const [text, kind] of kinds) assert.equal(intent(text).kind, kind, text);
   });

@@ -350,6 +350,38 @@ export const SCENARIOS: Scenario[] = [
     final: { paymentStatus: "completed", tabCents: 0, order: [] },
   },
   {
+    name: "two beers: the answer to 'which beer' keeps the two",
+    steps: [say("gimme 2 beers", { reply: /Which beer/ }), say("IPA")],
+    final: { order: [["IPA", 2]], tabCents: 1_200 },
+  },
+  {
+    name: "cancel that takes back the last round",
+    steps: [say("two IPAs"), say("and a shot of tequila"), say("cancel that")],
+    final: { order: [["IPA", 2]], tabCents: 1_200 },
+  },
+  {
+    name: "shaken, not stirred, for the four of us",
+    steps: [
+      say("three martinis shaken not stirred"),
+      say("and a round of negronis for the four of us"),
+    ],
+    final: {
+      order: [
+        ["Martini", 3, ["shaken"]],
+        ["Negroni", 4],
+      ],
+      tabCents: 8_300,
+    },
+  },
+  {
+    name: "asking for something not on the menu orders nothing",
+    steps: [
+      say("do you have wine?", { reply: /no wine/i, tools: [] }),
+      say("do you have martinis?", { reply: /\$13\.00/ }),
+    ],
+    final: { order: [], tabCents: 0 },
+  },
+  {
     name: "running out of balance",
     steps: [
       say("20 martinis"),

@@ -30,6 +30,8 @@ export interface Dialogue {
   results: ResultRecord[];
   /** Maya's previous reply (text only), if any. */
   lastReply: string;
+  /** The guest's message before this one, if any. */
+  previousUserText: string;
   /** The drinks of the most recent earlier turn that ordered anything (from the system prompt). */
   lastRound: Array<{ item: string; quantity: number; modifiers: string[] }>;
 }
@@ -119,6 +121,13 @@ export function readDialogue(prompt: LanguageModelV4Prompt): Dialogue {
   const turnResults: ResultRecord[] = [];
   collect(prompt.slice(lastUser + 1), turnCalls, turnResults);
 
+  let previousUserText = "";
+  for (let i = lastUser - 1; i >= 0; i--) {
+    if (prompt[i]!.role === "user") {
+      previousUserText = textOf(prompt[i]!.content);
+      break;
+    }
+  }
   let lastReply = "";
   for (let i = lastUser - 1; i >= 0; i--) {
     const message = prompt[i]!;
@@ -134,7 +143,15 @@ export function readDialogue(prompt: LanguageModelV4Prompt): Dialogue {
 
   const lastRound = parseLastRound(LAST_ROUND_LINE.exec(system)?.[1]);
 
-  return { phase, userText, calls: turnCalls, results: turnResults, lastReply, lastRound };
+  return {
+    phase,
+    userText,
+    calls: turnCalls,
+    results: turnResults,
+    lastReply,
+    previousUserText,
+    lastRound,
+  };
 }
 
 function collect(

@@ -18,6 +18,8 @@ export interface OrderLine {
   item: string;
   quantity: number;
   modifiers: string[];
+  /** True when the guest gave no number ("a martini"): a later "for the four of us" may set it. */
+  implicit?: boolean;
 }
 
 export type Mood = "sobering" | "classy" | "fruity" | "strong" | "burning";
@@ -37,11 +39,13 @@ export type Intent =
   | { kind: "decline" }
   | { kind: "payment_status" }
   | { kind: "menu" }
-  | { kind: "recommend"; mood: Mood | null }
+  | { kind: "recommend"; mood: Mood | null; surprise?: boolean }
   | { kind: "price"; items: string[] }
   | { kind: "about"; items: string[] }
   | { kind: "modify"; modifiers: string[] }
-  | { kind: "ask_group"; group: string }
+  | { kind: "ask_group"; group: string; quantity: number }
+  | { kind: "undo" }
+  | { kind: "not_on_menu"; phrase: string }
   | { kind: "other_guest" }
   | { kind: "greeting" }
   | { kind: "thanks" }
@@ -120,6 +124,8 @@ function phraseAt(tokens: string[], i: number, phrase: string): boolean {
 function modifiersIn(tokens: string[], from: number, to: number): string[] {
   const found: string[] = [];
   for (let i = from; i < to; i++) {
+    // "shaken, not stirred"
+    if (tokens[i - 1] === "not") continue;
     for (const [phrase, modifier] of MODIFIER_PHRASES) {
       if (phraseAt(tokens, i, phrase) && i + phrase.split(" ").length <= to) {
         if (!found.includes(modifier)) found.push(modifier);
@@ -144,7 +150,11 @@ export function parseModifierWords(tokens: string[]): string[] {
 const SEPARATORS = new Set(["and", ",", "plus", ";", "also", "then", "."]);
 
 /** Reads drinks with quantities and modifiers: "two dirty vodka martinis and a whiskey on the rocks". */
-export function parseOrderLines(tokens: string[]): { lines: OrderLine[]; groups: string[] } {
+export function parseOrderLines(tokens: string[]): {
+  lines: OrderLine[];
+  groups: string[];
+  groupQuantity: number;
+} {
   const { items, groups } = findMentions(tokens);
   // A base liquor right before a cocktail, or "<cocktail> with <liquor>", is a modifier.
   const merged: Array<ItemMention & { liquor?: string }> = [];
@@ -190,12 +200,19 @@ export function parseOrderLines(tokens: string[]): { lines: OrderLine[]; groups:
       q -= 1;
     }
     const before = quantityBefore(tokens, q);
-    let quantity = before && before.start >= prevEnd ? before.value : 1;
+    const counted = before && before.start >= prevEnd ? before : null;
+    let quantity = counted ? counted.value : 1;
+    let implicit = counted === null || ["a", "an"].includes(tokens[counted.start] ?? "");
     // "martini x2" / "martinis times 3"
     const after = tokens[mention.end];
-    if (after && /^x\d+$/.test(after)) quantity = parseQuantityWord(after) ?? quantity;
-    if (after === "times" || after === "x")
+    if (after && /^x\d+$/.test(after)) {
+      quantity = parseQuantityWord(after) ?? quantity;
+      implicit = false;
+    }
+    if (after === "times" || after === "x") {
       quantity = parseQuantityWord(tokens[mention.end + 1]) ?? quantity;
+      implicit = false;
+    }
     // Modifiers in front belong to this drink; after it, up to the next clause break or drink.
     let stop = mention.end;
     while (stop < nextStart && !SEPARATORS.has(tokens[stop]!)) stop += 1;
@@ -215,9 +232,35 @@ export function parseOrderLines(tokens: string[]): { lines: OrderLine[]; groups:
       ...modifiersIn(tokens, mention.end, extended),
     ];
     if (mention.liquor) modifiers.push(mention.liquor);
-    lines.push({ item: mention.item.name, quantity, modifiers: [...new Set(modifiers)] });
+    lines.push({
+      item: mention.item.name,
+      quantity,
+      modifiers: [...new Set(modifiers)],
+      ...(implicit && { implicit: true }),
+    });
   }
-  return { lines, groups: groups.map((g) => g.word) };
+  // "a round of negronis for the four of us"
+  const party =
+    /\bfor (?:the |all )?(\w+) of us\b|\bfor (\w+) (?:people|persons|guests|friends)\b/.exec(
+      tokens.join(" "),
+    );
+  const partySize = parseQuantityWord(party?.[1] ?? party?.[2]);
+  if (partySize !== null && partySize > 1) {
+    for (const line of lines) {
+      if (line.implicit) {
+        line.quantity = partySize;
+        delete line.implicit;
+      }
+    }
+  }
+  const firstGroup = groups[0];
+  let groupQuantity = 1;
+  if (firstGroup) {
+    let q = firstGroup.start;
+    while (q > 0 && QUANTITY_FILLERS.has(tokens[q - 1]!)) q -= 1;
+    groupQuantity = quantityBefore(tokens, q)?.value ?? 1;
+  }
+  return { lines, groups: groups.map((g) => g.word), groupQuantity };
 }
 
 const ORDER_VERBS =
@@ -327,7 +370,17 @@ export function understand(message: string, context: DialogueContext): Intent {
     return { kind: "pay" };
   }
 
-  const { lines, groups } = parseOrderLines(tokens);
+  const { lines, groups, groupQuantity } = parseOrderLines(tokens);
+
+  if (
+    lines.length === 0 &&
+    has(
+      text,
+      /\b(cancel that|scratch that|undo( that)?|never ?mind that|forget that|take that back|cancel the last( one| drink| order)?)\b/,
+    )
+  ) {
+    return { kind: "undo" };
+  }
 
   if (has(text, /\binstead\b|\b(swap|switch|change|replace)\b/) && lines.length > 0) {
     const ofMatch =
@@ -407,9 +460,26 @@ export function understand(message: string, context: DialogueContext): Intent {
     return { kind: "price", items: lines.map((l) => l.item) };
   }
 
+  if (
+    has(
+      text,
+      /\b(do you (have|serve|do|make|got|sell|carry)|is there|have you got|got any|you guys have)\b/,
+    )
+  ) {
+    if (lines.length > 0) return { kind: "price", items: lines.map((l) => l.item) };
+    if (groups.length === 0) {
+      const phrase =
+        /\b(?:do you (?:have|serve|do|make|got|sell|carry)|is there|have you got|got any|you guys have)\s+(?:any\s+|an?\s+|some\s+)?([a-z][a-z ]{0,30}?)\s*$/.exec(
+          text,
+        )?.[1];
+      if (phrase && !/\b(menu|drinks?|anything|something)\b/.test(phrase))
+        return { kind: "not_on_menu", phrase };
+    }
+  }
+
   if (lines.length > 0) return { kind: "order", lines, groups };
   if (groups.length > 0 && (ORDER_VERBS.test(text) || tokens.length <= 5)) {
-    return { kind: "ask_group", group: groups[0]! };
+    return { kind: "ask_group", group: groups[0]!, quantity: groupQuantity };
   }
 
   if (
@@ -441,11 +511,15 @@ export function understand(message: string, context: DialogueContext): Intent {
   if (
     has(
       text,
-      /\b(recommend|suggest|suggestion|what should i|surprise me|your (favorite|favourite|pick)|in the mood|feel like|something)\b/,
+      /\b(recommend|suggest|suggestion|what should i|surprise me|your (favorite|favourite|pick|choice|special)|dealers? choice|you choose|you pick|house special|in the mood|feel like|something)\b/,
     ) ||
     mood
   ) {
-    return { kind: "recommend", mood };
+    const surprise = has(
+      text,
+      /\b(surprise me|your (pick|choice|favorite|favourite|special)|dealers? choice|what(ever)? you recommend|you choose|you pick|house special)\b/,
+    );
+    return { kind: "recommend", mood, ...(surprise && { surprise }) };
   }
 
   const unknown = unknownDrink(text);

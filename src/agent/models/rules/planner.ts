@@ -31,6 +31,18 @@ export interface PlannedCall {
 export type Plan = { kind: "tools"; calls: PlannedCall[] } | { kind: "reply"; text: string };
 
 const MAX_LINES_PER_TURN = 8;
+const SURPRISE_MOODS = ["classy", "fruity", "strong", "burning"] as const;
+
+/**
+ * "gimme 2 beers" → "Which beer?" → "IPA": the answer keeps the number the
+ * guest asked for.
+ */
+function withAnsweredQuantity(d: Dialogue, lines: OrderLine[]): OrderLine[] {
+  if (lines.length !== 1 || !lines[0]!.implicit || !/\bWhich\b/.test(d.lastReply)) return lines;
+  const before = understand(d.previousUserText, { awaitingPaymentConfirmation: false });
+  if (before.kind !== "ask_group" || before.quantity <= 1) return lines;
+  return [{ ...lines[0]!, quantity: before.quantity }];
+}
 const tools = (...calls: PlannedCall[]): Plan => ({ kind: "tools", calls });
 const reply = (text: string): Plan => ({ kind: "reply", text });
 
@@ -293,8 +305,30 @@ function planStep(intent: Intent, d: Dialogue): Plan {
   const seed = seedOf(d.userText);
   switch (intent.kind) {
     case "order":
-      if (first) return tools(...intent.lines.slice(0, MAX_LINES_PER_TURN).map(addCall));
+      if (first)
+        return tools(
+          ...withAnsweredQuantity(d, intent.lines).slice(0, MAX_LINES_PER_TURN).map(addCall),
+        );
       return orderReply(d);
+    case "undo":
+      if (d.lastRound.length === 0)
+        return reply(tagged("thinking", "There's nothing to take back yet. What can I get you?"));
+      if (first) {
+        return tools(
+          ...d.lastRound.map((line) => ({
+            toolName: TOOL.removeFromOrder,
+            input: { item: line.item, quantity: line.quantity, modifiers: line.modifiers },
+          })),
+        );
+      }
+      return orderReply(d);
+    case "not_on_menu":
+      return reply(
+        tagged(
+          "thinking",
+          `Sorry, no ${intent.phrase} here. We pour cocktails, beer, spirits and soft drinks; ask for the menu to see them all.`,
+        ),
+      );
     case "replace": {
       if (!first) return orderReply(d);
       const removeItem = intent.remove ?? d.lastRound.at(-1)?.item ?? null;
@@ -372,6 +406,11 @@ function planStep(intent: Intent, d: Dialogue): Plan {
       if (first) return tools({ toolName: TOOL.getMenu, input: {} });
       return reply(tagged("thinking", priceText(d.results[0]!, intent.items)));
     case "recommend":
+      if (intent.mood === null && intent.surprise) {
+        const mood = SURPRISE_MOODS[seed % SURPRISE_MOODS.length]!;
+        if (first) return tools({ toolName: TOOL.recommend, input: { mood } });
+        return reply(tagged("thinking", recommendText(d.results[0]!)));
+      }
       if (intent.mood === null) {
         return reply(
           tagged(
