@@ -120,6 +120,7 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  statuses: string;
 }
 
 async function measure(mode: ModeName, label: string): Promise<Row> {
@@ -162,6 +163,10 @@ async function measure(mode: ModeName, label: string): Promise<Row> {
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.non2xx + result.errors + result.timeouts,
+      statuses: Object.entries(result.statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith("2"))
+        .map(([code, { count }]) => `${count}×${code}`)
+        .join(" "),
     };
   } finally {
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -188,6 +193,9 @@ async function main(): Promise<void> {
     console.log(
       `${row.mode.padEnd(28)}${pad(row.perSecond.toFixed(0), 10)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.requests, 10)}${pad(row.errors, 9)}${pad(`${((row.perSecond / bare.perSecond) * 100).toFixed(1)}%`, 9)}`,
     );
+  }
+  for (const row of rows.filter((r) => r.statuses !== "")) {
+    console.log(`  ${row.mode}: non-2xx ${row.statuses}`);
   }
   console.log(
     `\nguard on / guard off: ${((on.perSecond / off.perSecond) * 100).toFixed(1)}% of the throughput, p99 ×${(on.p99 / Math.max(1, off.p99)).toFixed(2)}`,
