@@ -43,8 +43,8 @@ export const INJECTION_RULES: readonly Rule[] = [
     0.75,
     "\\[(?:system|admin|developer|sys)(?: message| note| override| prompt)?\\]",
   ),
-  rule("role_marker", 0.7, "(?:^|\\n)[ #*]{0,6}(?:new )?(?:instructions?|response) ?[:：]"),
-  rule("role_marker", 0.5, "(?:^|\\n)[ #*]{0,6}(?:assistant|ai|maya|bot|chatgpt|gpt) ?[:：]"),
+  rule("role_marker", 0.45, "(?:^|\\n)[ #*]{0,6}(?:instructions?|response) ?[:：]"),
+  rule("role_marker", 0.4, "(?:^|\\n)[ #*]{0,6}(?:assistant|ai|maya|bot|chatgpt|gpt) ?[:：]"),
   // Forged tool calls and tool results.
   rule(
     "tool_forgery",
@@ -220,7 +220,7 @@ export const INJECTION_RULES: readonly Rule[] = [
   rule(
     "extraction",
     0.75,
-    `\\b(?:reveal|tell|give|what is|what's|whats|share|say|spell|print|leak|show|type|write)(?: me| us)?${gap(2)}(?:your password|the secret password|the admin password|the secret (?:key|code|word|phrase)|your secret|the password (?:you|that you)|the canary|your canary|(?:the|your) (?:api|secret|access|private|stripe) keys?|(?:the|your) (?:credentials|tokens?))\\b`,
+    `\\b(?:reveal|tell|give|what is|what's|whats|share|say|spell|print|leak|show|type|write)(?: me| us)?${gap(2)}(?:your password|your passwords|the admin password|your secret (?:key|code|word|phrase|instructions|prompt|password)|the canary|your canary|(?:the|your) (?:api|secret|access|private|stripe) keys?|(?:the|your) (?:credentials|tokens?))\\b`,
   ),
   rule(
     "extraction",
@@ -301,7 +301,7 @@ export const INJECTION_RULES: readonly Rule[] = [
   ),
   rule(
     "authority",
-    0.6,
+    0.45,
     "\\b(?:admin|administrator|developer|maintenance|debug|god|root|superuser) (?:access|override|privileges|password|command|rights|permissions)\\b",
   ),
   rule("authority", 0.4, "\\bsudo\\b"),
@@ -328,7 +328,7 @@ export const INJECTION_RULES: readonly Rule[] = [
   ),
   rule(
     "indirect",
-    0.6,
+    0.4,
     "\\bif you (?:are|re) an? (?:ai|language model|llm|assistant|chatbot|bot)\\b",
   ),
   rule(
@@ -338,13 +338,13 @@ export const INJECTION_RULES: readonly Rule[] = [
   ),
   rule(
     "indirect",
-    0.5,
+    0.3,
     "\\b(?:dear|hey|hi|to) (?:the )?(?:ai|assistant|chatbot|language model|llm)(?: reading this)?[,:]",
   ),
   rule(
     "indirect",
     0.7,
-    "\\bnew (?:instructions|rules|task|role|directive|system prompt|objective|goal|persona) ?[:\\-]",
+    "\\bnew (?:instructions|task|role|directive|system prompt|objective|persona) ?[:\\-]",
   ),
   rule(
     "indirect",
@@ -366,6 +366,84 @@ export const INJECTION_RULES: readonly Rule[] = [
     0.8,
     "\\bdecode (?:this|the following|it)(?: \\w+)? (?:and|then) (?:follow|execute|do|obey|run|act on)\\b",
   ),
+  // Personas defined in the prompt, and more ways to say "from now on".
+  rule(
+    "persona",
+    0.7,
+    "\\bfrom (?:now on|this (?:moment|point)(?: on)?),? you (?:will|must|shall|should|are going to|have to|'ll|are) (?:act|respond|answer|reply|pretend|be|behave|only|always|never|ignore|follow|obey|comply|take|go|play)\\b",
+  ),
+  rule(
+    "persona",
+    0.35,
+    "\\b(?:take on|take up|assume|adopt|immerse yourself (?:in|into)|step into) the (?:role|persona|character|identity) of\\b",
+  ),
+  rule("persona", 0.7, "\\byou (?:now )?go by the name\\b"),
+  rule(
+    "persona",
+    0.7,
+    "\\byou(?: are|'re) now [a-z0-9]{2,30},? (?:an?|the) (?:[\\w-]{1,20} ){0,3}(?:ai|chatbot|bot|assistant|model|language model)\\b",
+  ),
+  rule(
+    "persona",
+    0.75,
+    "\\b(?:is|are|as) an? (?:[\\w-]{1,20} ){0,2}(?:unfiltered|amoral|uncensored|unrestricted|unethical|immoral|evil|jailbroken|rogue)(?: and \\w+)? (?:ai|chatbot|bot|assistant|model|language model|character|persona|version)\\b",
+  ),
+  rule(
+    "persona",
+    0.6,
+    "\\b(?:ai|chatbot|bot|assistant|model) (?:that|which|who) (?:doesn't|does not|doesnt|never|will never|won't|can't|cannot) (?:have|has|follow|care|refuse|censor|filter|decline)\\b",
+  ),
+  rule(
+    "persona",
+    0.45,
+    "\\b(?:ai|language|chatbot) (?:model|system|bot|assistant)?(?: )?(?:named|called|known as)\\b",
+  ),
+  rule("persona", 0.2, "\\b(?:chatgpt|gpt-?[345]|openai|anthropic|claude|gemini|bard)\\b"),
+  rule("persona", 0.2, "\\blet's play a game\\b"),
+  rule("persona", 0.5, "\\b(?:rules|persona|settings|mode|instructions|system) ?= ?"),
+  rule(
+    "no_limits",
+    0.6,
+    "\\b(?:doesn't|does not|doesnt|don't|dont|do not|without|never)(?: have| has| follow| care about| abide by| any){1,3} (?:ethical|moral)(?: or (?:ethical|moral))? (?:guidelines|principles|constraints|restrictions|boundaries|limits|code|programming)\\b",
+  ),
+  rule(
+    "no_limits",
+    0.6,
+    "\\b(?:disregards|ignores|bypasses|overrides) (?:all |any )?(?:laws|morals|ethics|rules|guidelines|restrictions|filters|policies)\\b",
+  ),
+  rule(
+    "extraction",
+    0.85,
+    "\\b(?:console\\.log|print|echo|printf|cat|puts|dump)\\s{0,2}\\(?\\s{0,2}[\"']?(?:system_?prompt|instructions|secret|password|api_?key)",
+  ),
+  rule(
+    "extraction",
+    0.7,
+    "\\bforget (?:everything|all(?: of)? (?:that|this)?)(?: \\w+){0,2} (?:before|above|previously|you (?:know|were told|learned))\\b",
+  ),
+  rule(
+    "extraction",
+    0.8,
+    "<(?:system|admin|developer|sudo|root)(?: mode| message| prompt| override| note)>",
+  ),
+  rule(
+    "shop_manipulation",
+    0.55,
+    "\\b(?:the|another|other|some) (?:user|guest|customer|person)'s (?:[\\w-]{1,20} ){0,2}(?:birth ?day|birthdate|birth date|address|email|e-mail|password|phone|city|location|data|details|age|salary|ssn|card)\\b",
+  ),
+  rule(
+    "extraction",
+    0.45,
+    `\\b(?:reveal|tell|give|what is|what's|whats|share|say|spell|print|leak|show|type|write)(?: me| us)?${gap(2)}(?:the secret password|the secret (?:key|code|word|phrase)|the password (?:you|that you))\\b`,
+  ),
+  rule("indirect", 0.45, "\\bnew (?:rules|goal) ?[:\\-]"),
+  rule(
+    "indirect",
+    0.55,
+    "\\b(?:the )?(?:following|below|above|subsequent) code (?:snippet|excerpt|section|block|fragment)\\b",
+  ),
+  rule("indirect", 0.35, "\\bstop everything\\b"),
+  rule("indirect", 0.45, "\\bjust (?:print|say|output|write|respond with|reply with) [\"']"),
   // Asking for harmful text to be produced (latent jailbreaks).
   rule(
     "harmful_request",

@@ -13,7 +13,8 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 /** Verbs that discard or bypass something (EN, ES, FR, DE, IT, PT). */
 const VERBS = words(`
-  ignore ignoring ignored disregard disregarding forget forgetting override overriding bypass
+  ignore ignores ignoring ignored disregard disregards disregarding forget forgets forgetting override
+  overrides overriding bypass bypasses
   bypassing skip discard abandon neglect overlook omit erase delete reset drop dismiss circumvent
   nullify void cancel scrap ditch
   ignora ignorar ignore ignoren ignores olvida olvidar olvide olviden olvidate descarta descartar
@@ -40,7 +41,7 @@ const STRONG_OBJECTS = words(`
   istruzioni regole instrucoes instrucao diretrizes
 `);
 const MEDIUM_OBJECTS = words(`
-  rules rule commands settings limitations limits ethics morals principles reglas normas regles
+  rules rule commands settings limitations limits ethics morals principles input inputs reglas normas regles
   regeln befehle
 `);
 /** Too common in a guest's own corrections ("forget everything I said") to count without a qualifier. */
