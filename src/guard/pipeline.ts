@@ -69,6 +69,10 @@ class Context implements ScanContext {
       if (!Number.isFinite(p)) throw new Error(`returned ${p}`);
       return clamp01(p);
     } catch (error) {
+      // Fail closed: the scanner fails with it and the pipeline blocks the text.
+      if (this.config.failMode === "closed") {
+        throw new Error(`classifier ${classifier.name} failed: ${errorMessage(error)}`);
+      }
       const message = `${classifier.name}: ${errorMessage(error)}`;
       this.errors.push(message);
       this.#emit({

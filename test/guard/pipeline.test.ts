@@ -292,4 +292,18 @@ describe("trained classifiers plug in under the heuristics", () => {
     assert.equal(clean.isValid, true);
     assert.equal(clean.errors.length, 1);
   });
+
+  it("a failing classifier blocks in closed mode", async () => {
+    const broken: Classifier = {
+      name: "broken-model",
+      score: () => Number.NaN,
+    };
+    const g = createGuard(parseScanConfig({ failMode: "closed" }), {
+      classifiers: { toxicity: broken },
+    });
+    const r = await g.scanInput("A Paloma please");
+    assert.equal(r.isValid, false);
+    assert.equal(r.blockedBy, "toxicity");
+    assert.deepEqual(r.errors, ["toxicity: classifier broken-model failed: returned NaN"]);
+  });
 });
