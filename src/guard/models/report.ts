@@ -50,15 +50,19 @@ function axes(xLabel: string, yLabel: string): string {
   );
 }
 
-function rocSvg(roc: readonly RocPoint[]): string {
-  const path = roc
-    .map((p, i) => `${i ? "L" : "M"}${x(p.fpr).toFixed(1)},${y(p.tpr).toFixed(1)}`)
+/** The ROC curve with FPR shown up to `maxFpr` (1: the whole curve; 0.05: the low-FPR end). */
+function rocSvg(roc: readonly RocPoint[], maxFpr: number, label: string): string {
+  const fx = (fpr: number) => x(Math.min(fpr, maxFpr) / maxFpr);
+  const shown = roc.filter((_, i) => i === 0 || roc[i - 1]!.fpr <= maxFpr);
+  const path = shown
+    .map((p, i) => `${i ? "L" : "M"}${fx(p.fpr).toFixed(1)},${y(p.tpr).toFixed(1)}`)
     .join("");
+  const xLabel = maxFpr === 1 ? "false-positive rate" : `false-positive rate (axis 0 to ${maxFpr})`;
   return (
-    `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="ROC curve">` +
-    `${axes("false-positive rate", "recall (true-positive rate)")}` +
-    `<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" class="chance"/>` +
-    `<line x1="${x(0.01)}" y1="${y(0)}" x2="${x(0.01)}" y2="${y(1)}" class="mark"/>` +
+    `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${label}">` +
+    `${axes(xLabel, "recall (true-positive rate)")}` +
+    `<line x1="${x(0)}" y1="${y(0)}" x2="${fx(1)}" y2="${y(Math.min(1, maxFpr))}" class="chance"/>` +
+    `<line x1="${fx(0.01)}" y1="${y(0)}" x2="${fx(0.01)}" y2="${y(1)}" class="mark"/>` +
     `<path d="${path}" class="roc"/></svg>`
   );
 }
@@ -144,6 +148,7 @@ th:first-child{text-align:left}svg{margin:.5rem 1rem .5rem 0;font-size:11px}
 .frame{fill:none;stroke:#888}.grid{stroke:#eee}.chance{stroke:#bbb;stroke-dasharray:4 4}
 .mark{stroke:#d33;stroke-dasharray:3 3}.roc{fill:none;stroke:#1565c0;stroke-width:2}
 .pos{fill:#c62828}.neg{fill:#1565c0}.legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em}
+.legend .pos{background:#c62828}.legend .neg{background:#1565c0}
 </style></head><body>
 <h1>${escapeHtml(input.title)}</h1>
 <p>${escapeHtml(input.subtitle)}</p>
@@ -151,7 +156,7 @@ th:first-child{text-align:left}svg{margin:.5rem 1rem .5rem 0;font-size:11px}
 ${tableHtml(input.summaries)}
 <h2>ROC curve and score distribution</h2>
 <p class="legend">Histogram: <span class="neg"></span>negative <span class="pos"></span>positive; dashed red line: 1% FPR (ROC) and the threshold (histogram).</p>
-${rocSvg(input.roc)}${histogramSvg(input.scores, input.labels, input.threshold)}
+${rocSvg(input.roc, 1, "ROC curve")}${rocSvg(input.roc, 0.05, "ROC curve, FPR up to 5%")}${histogramSvg(input.scores, input.labels, input.threshold)}
 </body></html>
 `;
 }
