@@ -1,7 +1,6 @@
 import { generateText, isStepCount, type ModelMessage, streamText } from "ai";
 import { formatCents } from "../bar/index.ts";
 import { type Logger, silentLogger } from "../config/index.ts";
-import type { ScanResult } from "../guard/index.ts";
 import { runInSession, type SessionRecord, withSessionLock } from "../state/index.ts";
 import { type Emotion, parseEmotionTag } from "./emotion.ts";
 import { noMetrics } from "./metrics.ts";
@@ -37,7 +36,6 @@ interface TurnPlan {
   messages: ModelMessage[];
   instructions: string;
   turn: number;
-  record: SessionRecord;
 }
 
 export function createAgent(deps: AgentDeps): Agent {
@@ -70,9 +68,10 @@ export function createAgent(deps: AgentDeps): Agent {
     let lastRound: Array<{ item: string; quantity: number; modifiers: string[] }> = [];
     if (typeof lastRoundText === "string") {
       try {
-        lastRound = JSON.parse(lastRoundText);
+        const parsed: unknown = JSON.parse(lastRoundText);
+        if (Array.isArray(parsed)) lastRound = parsed;
       } catch {
-        lastRound = [];
+        // A damaged note only costs "same again" its memory.
       }
     }
     const history: ModelMessage[] = conversation.history
@@ -82,22 +81,18 @@ export function createAgent(deps: AgentDeps): Agent {
       messages: [...history, { role: "user", content: message }],
       instructions: buildSystemPrompt(settings.canary, { phase: conversation.phase, lastRound }),
       turn: (conversation.counters[TURN_COUNTER] ?? 0) + 1,
-      record,
     };
   }
 
   /** The output scan plus the agent's own canary check (defence in depth). */
-  async function checkOutput(
-    text: string,
-    prompt: string,
-  ): Promise<{ ok: boolean; text: string; scan: ScanResult | null }> {
+  async function checkOutput(text: string, prompt: string): Promise<{ ok: boolean; text: string }> {
     if (text.includes(settings.canary)) {
       logger.warn({ event: "agent.canary_leak" }, "reply contained the canary");
       onEvent("agent_output_replaced", { scanner: "canary" });
       const fallback =
         (guard.config.outputFallbackMessage as string | undefined) ??
         "Let me get you a drink instead!";
-      return { ok: false, text: fallback, scan: null };
+      return { ok: false, text: fallback };
     }
     const scan = await guard.scanOutput(text, prompt);
     if (!scan.isValid) {
@@ -106,12 +101,11 @@ export function createAgent(deps: AgentDeps): Agent {
         "reply replaced by the guard",
       );
       onEvent("agent_output_replaced", { scanner: scan.blockedBy ?? "unknown" });
-      return { ok: false, text: scan.sanitizedText, scan };
+      return { ok: false, text: scan.sanitizedText };
     }
-    return { ok: true, text: scan.sanitizedText, scan };
+    return { ok: true, text: scan.sanitizedText };
   }
 
-  /** Records the turn: history, phase and counters, the last round. */
   /**
    * Records the turn: history, phase and counters, the last round, and the
    * quote. A quote is the total when this reply showed it to the guest; only
