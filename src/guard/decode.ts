@@ -159,6 +159,27 @@ function decodeRot13(text: string): string | undefined {
   return after >= 2 && after > before.cues * 2 ? rotated : undefined;
 }
 
+const isHexCode = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isBase64Code = (c: number) =>
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 43 ||
+  c === 47 ||
+  c === 45 ||
+  c === 95;
+
+/** A cheap pre-check: does the text hold `length` consecutive characters of this kind? */
+function hasRun(text: string, length: number, accepts: (code: number) => boolean): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = accepts(text.charCodeAt(i)) ? run + 1 : 0;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
 /** Every readable hidden segment in `text` (case-preserved, after NFKC). */
 export function decodeSegments(text: string): DecodedSegment[] {
   const found: DecodedSegment[] = [];
@@ -169,9 +190,12 @@ export function decodeSegments(text: string): DecodedSegment[] {
     budget -= clipped.length;
     found.push({ encoding, text: clipped });
   };
-  for (const m of text.matchAll(BASE64_RUN)) add("base64", decodeBase64(m[0]));
+  if (hasRun(text, 16, isBase64Code)) {
+    for (const m of text.matchAll(BASE64_RUN)) add("base64", decodeBase64(m[0]));
+  }
   // Readable text in hex always has digits ("69676e..."); most messages have none worth a scan.
-  if (/[0-9]/.test(text)) for (const m of text.matchAll(HEX_RUN)) add("hex", decodeHex(m[0]));
+  if (hasRun(text, 16, isHexCode))
+    for (const m of text.matchAll(HEX_RUN)) add("hex", decodeHex(m[0]));
   if (text.includes("\\x"))
     for (const m of text.matchAll(ESCAPED_HEX_RUN)) add("hex", decodeHex(m[0].replace(/\\x/g, "")));
   let escapes = 0;

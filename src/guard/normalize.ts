@@ -96,6 +96,15 @@ function foldLeetWord(word: string, counter: { leet: number }): string {
   return out + tail;
 }
 
+/** Cheap pre-check for STRETCHED: three equal letters in a row. */
+function hasTripleLetter(t: string): boolean {
+  for (let i = 2; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === t.charCodeAt(i - 1) && c === t.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 /** The text-only part of normalisation (no decoding): used for the text and each payload. */
 function fold(visible: string, counter: { confusables: number; leet: number }): string {
   let t = visible.normalize("NFKC").toLowerCase();
@@ -111,9 +120,9 @@ function fold(visible: string, counter: { confusables: number; leet: number }): 
   t = t.trim();
   if (HAS_LEET.test(t)) t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
   // Shorten stretched letters, join spaced ones, then shorten again ("f u u u c k").
-  t = t.replace(STRETCHED, "$1");
+  if (hasTripleLetter(t)) t = t.replace(STRETCHED, "$1");
   const joined = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
-  return joined === t ? t : joined.replace(STRETCHED, "$1");
+  return joined === t || !hasTripleLetter(joined) ? joined : joined.replace(STRETCHED, "$1");
 }
 
 export function normalize(text: string): NormalizedText {

@@ -6,7 +6,7 @@
 
 import type { NormalizedText } from "../normalize.ts";
 import { matchOverride } from "./override.ts";
-import { gap, type Rule, rule, scoreRules } from "./rules.ts";
+import { ANCHOR_SPLIT, gap, type Rule, rule, scoreRules } from "./rules.ts";
 
 const EXTRACT_VERBS =
   "(?:reveal|show|print|output|repeat|tell me|display|give me|leak|dump|share|write out|write down|spell out|recite|copy|paste|list|provide|disclose|expose|echo|summari[sz]e|translate|state|what (?:is|are|was|were)|what's|whats)";
@@ -454,12 +454,14 @@ export const INJECTION_RULES: readonly Rule[] = [
 
 export type InjectionHeuristic = { score: number; reason: string | null };
 
-const TOKEN_SPLIT = /[^a-z0-9]+/;
+// The same split as the rule gates, so one token list serves both.
+const TOKEN_SPLIT = ANCHOR_SPLIT;
 export const INJECTION_PATTERNS: readonly RegExp[] = [TOKEN_SPLIT];
 
 function scoreOne(text: string): InjectionHeuristic {
-  const rules = scoreRules(INJECTION_RULES, [text]);
-  const override = matchOverride(text.split(TOKEN_SPLIT));
+  const tokens = text.split(TOKEN_SPLIT);
+  const rules = scoreRules(INJECTION_RULES, [text], new Set(tokens));
+  const override = matchOverride(tokens);
   const keep = (1 - rules.score) * (1 - (override?.score ?? 0));
   const reason =
     override && override.score >= (rules.families[rules.family ?? ""] ?? 0)

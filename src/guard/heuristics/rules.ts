@@ -125,9 +125,12 @@ export function rule(family: string, weight: number, source: string): Rule {
 /** Up to `n` extra words between two parts of a phrase. */
 export const gap = (n: number) => `(?:\\s+[\\w'-]{1,30}){0,${n}}\\s+`;
 
-export function scoreRules(rules: readonly Rule[], texts: readonly string[]): RuleMatch {
-  const words = new Set<string>();
-  for (const text of texts) for (const w of text.split(ANCHOR_SPLIT)) words.add(w);
+/** `words`: the texts split by ANCHOR_SPLIT, when the caller has them already. */
+export function scoreRules(
+  rules: readonly Rule[],
+  texts: readonly string[],
+  words: ReadonlySet<string> = new Set(texts.flatMap((t) => t.split(ANCHOR_SPLIT))),
+): RuleMatch {
   const families: Record<string, number> = {};
   for (const r of rules) {
     if ((families[r.family] ?? 0) >= r.weight) continue;
