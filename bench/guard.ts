@@ -14,6 +14,7 @@
  */
 
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { injectionHeuristic } from "../src/guard/heuristics/injection.ts";
 import { toxicityHeuristic } from "../src/guard/heuristics/toxicity.ts";
@@ -128,6 +129,12 @@ async function speed(): Promise<void> {
     }
   }
   printTable(header, rows);
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+  console.log(
+    `\nload average ${load} on ${availableParallelism()} cores (wall-clock tails grow with it)`,
+  );
   if (events.length) console.log(`\nnote: ${events[0]}`);
 }
 
