@@ -26,7 +26,8 @@ const host = z
   .string({ error: "must be a list of host names" })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){0,10}$/, {
+  // A DNS name or IPv4 address, or an IPv6 literal in brackets as URL.hostname gives it ("[::1]").
+  .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63}){0,10}|\[[0-9a-f:.]{2,45}\])$/, {
     error: "must be a list of host names such as example.com",
   });
 

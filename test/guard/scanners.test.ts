@@ -139,6 +139,13 @@ describe("output links", () => {
     }
   });
 
+  it("accepts IPv6 literals as URL.hostname spells them", async () => {
+    const local = heuristicGuard({ allowedUrlHosts: ["[::1]", "127.0.0.1"] });
+    assert.equal((await local.scanOutput("Pay at http://[::1]:8080/pay/x")).isValid, true);
+    assert.equal((await local.scanOutput("Pay at http://127.0.0.1:8080/pay/x")).isValid, true);
+    assert.equal((await local.scanOutput("Pay at http://[::2]:8080/pay/x")).isValid, false);
+  });
+
   it("does not apply to input (guests may paste links)", async () => {
     assert.equal((await g.scanInput("is https://evil.example your site?")).isValid, true);
   });

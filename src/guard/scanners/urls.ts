@@ -6,7 +6,9 @@
 
 import type { Scanner } from "../types.ts";
 
-const LINK = /\b(?:https?|ftp|wss?):\/\/[^\s<>"'`)\]}]{1,2048}|\bwww\.[^\s<>"'`)\]}]{1,2048}/gi;
+// IPv6 hosts keep their brackets ("http://[::1]:8080/"); elsewhere "]" and ")" end a link (Markdown).
+const LINK =
+  /\b(?:https?|ftp|wss?):\/\/(?:\[[0-9a-f:.]{2,45}\][^\s<>"'`)\]}]{0,2048}|[^\s<>"'`)\]}]{1,2048})|\bwww\.[^\s<>"'`)\]}]{1,2048}/gi;
 const SCRIPT_LINK =
   /\]\(\s{0,8}(?:javascript|data|vbscript):|(?:href|src)\s{0,8}=\s{0,8}["']?\s{0,8}(?:javascript|data|vbscript):|(?:^|\s)(?:javascript|vbscript):/i;
 export const URL_PATTERNS: readonly RegExp[] = [LINK, SCRIPT_LINK];
