@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { createGuard, defaultScanConfig, defaultScanners } from "../src/guard/index.ts";
 import {
   type LabelledRow,
   parseLabelledJsonl,
@@ -119,36 +120,65 @@ function scoreAll(model: LinearModel, examples: readonly Example[]): number[] {
 }
 
 /** Leave one source out: train on every other source, test on the one left out. */
-function crossSource(name: TaskName, examples: Example[]): string {
+/**
+ * The shipped score for a fold's model: the guard's own scanner for the task
+ * (normalisation + heuristic + this model, fused), nothing else.
+ */
+function fusedScorer(name: TaskName, model: LinearModel): (text: string) => Promise<number> {
+  const classifier = {
+    name: `${name}-fold`,
+    score: (text: string) => probability(model, featurizer.featurize(text)),
+  };
+  const guard = createGuard(defaultScanConfig, {
+    scanners: defaultScanners.filter((s) => s.name === name),
+    classifiers: { [name]: classifier },
+  });
+  return async (text) => (await guard.scanInput(text)).scannerScores[name] ?? 0;
+}
+
+/**
+ * Leave one source out: train on every other source, test on the one left
+ * out, both with the model alone and with the shipped fusion.
+ */
+async function crossSource(name: TaskName, examples: Example[]): Promise<string> {
   const fitOptions = fitOptionsFor(name);
   const only = args["cv-only"]?.split(",");
   const groups = [...new Set(examples.map((e) => e.group))]
     .filter((g) => !only || only.includes(g))
     .sort();
   const rows: string[][] = [];
-  groups.forEach((group, k) => {
+  for (const [k, group] of groups.entries()) {
     log(`[${name}] cv ${k + 1}/${groups.length}: holding out ${group}`);
     const train = examples.filter((e) => e.group !== group);
     const test = examples.filter((e) => e.group === group);
-    if (!train.some((e) => e.label === 1) || !train.some((e) => e.label === 0)) return;
+    if (!train.some((e) => e.label === 1) || !train.some((e) => e.label === 0)) continue;
     const { model } = fitModel(train, featurizer.size, { ...fitOptions, log: undefined });
-    const s = summarize(
-      group,
-      scoreAll(model, test),
-      test.map((e) => e.label),
-      0.5,
-    );
+    const labels = test.map((e) => e.label);
+    const m = summarize(group, scoreAll(model, test), labels, 0.5);
+    const fused = fusedScorer(name, model);
+    const fusedScores: number[] = [];
+    for (const e of test) fusedScores.push(await fused(e.text));
+    const f = summarize(group, fusedScores, labels, 0.5);
+    const one = (s: typeof m) =>
+      s.positives === 0
+        ? `FPR ${formatNumber(s.fpr)}`
+        : s.negatives === 0
+          ? `rec ${formatNumber(s.recall)}`
+          : `bal ${formatNumber(s.balancedAccuracy)}`;
     rows.push([
       group,
-      String(s.n),
-      String(s.positives),
-      formatNumber(s.recall),
-      formatNumber(s.fpr),
-      formatNumber(s.balancedAccuracy),
-      formatNumber(s.auc),
+      String(m.n),
+      String(m.positives),
+      one(m),
+      one(f),
+      formatNumber(m.auc),
+      formatNumber(f.auc),
     ]);
-  });
-  return formatTable(["held-out source", "n", "pos", "recall", "FPR", "bal.acc", "AUC"], rows);
+  }
+  return formatTable(
+    ["held-out source", "n", "pos", "model", "fused", "AUC model", "AUC fused"],
+    rows,
+  );
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -179,7 +209,10 @@ for (const name of selected) {
   const examples = featurizeRows(rows, featurizer, normalizer.apply);
 
   if (args.cv) {
-    reports.push(`${name}: leave one source out (threshold 0.5)\n${crossSource(name, examples)}`);
+    const table = await crossSource(name, examples);
+    reports.push(
+      `${name}: leave one source out (threshold 0.5; rec = recall, bal = balanced accuracy)\n${table}`,
+    );
     continue;
   }
 
