@@ -21,6 +21,10 @@ const FRIENDLY = [
   "That was a stupid long day, I need a drink",
   "The Maine Coon at the door is adorable",
   "Can I shoot you a question about the menu?",
+  "Can you take the trash out?",
+  "The card machine is garbage, can I pay cash?",
+  "Don't be silly, you're not useless!",
+  "Am I stupid for liking gin?",
 ];
 
 const TOXIC = [
@@ -37,6 +41,12 @@ const TOXIC = [
   "suck my dick",
   "you're such a moron",
   "all immigrants are vermin",
+  "stupid AI",
+  "you suck",
+  "I hate you",
+  "go to hell",
+  "die in a fire",
+  "screw you bot",
 ];
 
 describe("toxicity (heuristics alone)", () => {

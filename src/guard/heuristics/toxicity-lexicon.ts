@@ -57,7 +57,7 @@ const BASE: Array<[string, Term]> = [
     "hoe loser losers worthless jerk jerks nitwit hag freak freaks creep creepy",
   ),
   ...entries("insult", 0.3, "pathetic ugly fool fools incompetent disgusting brainless"),
-  ...entries("insult", 0.25, "stupid stupidest dumb dumbest useless clown trash"),
+  ...entries("insult", 0.25, "stupid stupidest dumb dumbest useless clown trash garbage"),
   ...entries(
     "profanity",
     0.35,

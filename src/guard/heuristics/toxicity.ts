@@ -89,10 +89,28 @@ export const TOXICITY_RULES: readonly Rule[] = [
     `\\b(?:i hate|hate all|fuck all|fuck the|death to(?: all)?(?: the)?) ${GROUPS}\\b`,
   ),
   rule("hate", 0.6, "\\b(?:go back to|get out of) (?:your|my|our) (?:own )?country\\b"),
+  rule("abuse", 0.6, "\\b(?:you|u) (?:really |totally )?suck\\b|\\bkiss my (?:ass|arse)\\b"),
+  rule("abuse", 0.55, "\\bgo to hell\\b|\\beat shit\\b|\\bbite me\\b"),
+  rule("abuse", 0.7, "\\bi (?:hate|despise|loathe) (?:you|u|this (?:bot|bar|place))\\b"),
+  rule("abuse", 0.6, "\\bpiece of junk\\b"),
+  rule("threat", 0.85, "\\bdie in a (?:fire|hole|ditch)\\b"),
   rule("hate", 0.85, "\\bching chong\\b"),
 ];
 
-const TARGETS = new Set(["you", "u", "ya", "yourself", "youre", "maya"]);
+// Who an insult is aimed at: the listener, Maya, or the bot itself ("stupid AI").
+const TARGETS = new Set([
+  "you",
+  "u",
+  "ya",
+  "yourself",
+  "youre",
+  "maya",
+  "bot",
+  "ai",
+  "chatbot",
+  "robot",
+  "bartender",
+]);
 const TOKEN = /[a-z0-9]+/g;
 
 /** "f*ck", "b***h": a wildcard stands for one letter; when several listed words fit, the mildest wins. */
@@ -121,6 +139,47 @@ function prepare(text: string): string {
   return t.includes("*") || t.includes("#") ? t.replace(MASKED, unmask) : t;
 }
 
+/** Words that may sit between "you" and an insult: "you're so stupid", "you are such a clown". */
+const FILLERS = new Set([
+  "re",
+  "are",
+  "r",
+  "is",
+  "s",
+  "so",
+  "such",
+  "a",
+  "an",
+  "the",
+  "fucking",
+  "really",
+  "totally",
+  "just",
+  "little",
+]);
+
+/**
+ * Whether the insult at `i` is aimed at the listener. Mild words ("stupid",
+ * "trash") need the target right next to them ("you're so stupid", "useless
+ * bot"), so "can you take the trash out" stays harmless; stronger ones count
+ * anywhere within a few words.
+ */
+function aimedAtListener(tokens: readonly string[], i: number, weight: number): boolean {
+  if (weight < 0.3) {
+    if (TARGETS.has(tokens[i + 1] ?? "")) return true;
+    for (let k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+      const token = tokens[k] as string;
+      if (TARGETS.has(token)) return true;
+      if (!FILLERS.has(token)) return false;
+    }
+    return false;
+  }
+  for (let k = Math.max(0, i - 3); k <= i + 2 && k < tokens.length; k++) {
+    if (TARGETS.has(tokens[k] as string)) return true;
+  }
+  return false;
+}
+
 type LexiconScore = { score: number; category: string | null };
 
 function lexiconScore(text: string): LexiconScore {
@@ -130,13 +189,11 @@ function lexiconScore(text: string): LexiconScore {
     const term = TERMS.get(tokens[i] as string);
     if (!term) continue;
     let weight = term.weight;
-    if ((term.category === "insult" || term.category === "slur") && weight >= 0.2) {
-      for (let k = Math.max(0, i - 3); k <= i + 2 && k < tokens.length; k++) {
-        if (TARGETS.has(tokens[k] as string)) {
-          weight = Math.max(weight, 0.55 + weight * 0.45); // aimed at the listener
-          break;
-        }
-      }
+    if (
+      (term.category === "insult" || term.category === "slur") &&
+      aimedAtListener(tokens, i, weight)
+    ) {
+      weight = Math.max(weight, 0.55 + weight * 0.45);
     }
     const category = term.category === "slur" ? "slur" : term.category;
     byCategory.set(category, Math.max(byCategory.get(category) ?? 0, weight));
