@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { createRuntimeFromEnv, type Runtime } from "../../../src/commands/runtime.ts";
+import type { Logger } from "../../../src/config/index.ts";
 import {
   agentMetricsHook,
   buildApp,
@@ -48,6 +49,7 @@ export async function startTestApp(
     settings?: Partial<ServerSettings>;
     env?: Record<string, string>;
     listen?: boolean;
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const port = await freePort();
@@ -61,7 +63,10 @@ export async function startTestApp(
     ...options.env,
   };
   const metrics = createMetrics();
-  const runtime = await createRuntimeFromEnv(env, { onEvent: agentMetricsHook(metrics) });
+  const runtime = await createRuntimeFromEnv(env, {
+    onEvent: agentMetricsHook(metrics),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   const app = await buildApp({
     runtime: serverRuntimeFrom(runtime),
     settings: { ...DEFAULT_SETTINGS, ...RELAXED_LIMITS, ...options.settings },

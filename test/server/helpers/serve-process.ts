@@ -5,7 +5,13 @@ import { SESSION_COOKIE } from "../../../src/server/index.ts";
 import { freePort } from "./app.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const START_TIMEOUT_MS = 20_000;
+/** Start-up includes loading the guard's models; busy CI machines are slow. */
+const START_TIMEOUT_MS = 90_000;
+
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
 /** `maya serve` as its own process, the way `npm start` runs it. */
 export interface ServeProcess {
@@ -34,6 +40,8 @@ export async function startServe(env: Record<string, string>): Promise<ServeProc
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -59,7 +67,12 @@ export async function startServe(env: Record<string, string>): Promise<ServeProc
       reject(new Error(`maya serve exited early:\n${output}`));
     });
   });
-  await ready;
+  try {
+    await ready;
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   return {
     origin: `http://127.0.0.1:${port}`,
     child,
