@@ -140,11 +140,14 @@ function cueStats(lowerText: string): { cues: number; words: number } {
 function mayBeRot13(text: string): boolean {
   let e = 0;
   let r = 0;
+  let letters = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) letters++;
     if (c === 101) e++;
     else if (c === 114) r++;
   }
+  if (letters < 8) return false; // too little Latin text to hide a sentence in
   return e + r < 12 || r > e;
 }
 
