@@ -30,7 +30,7 @@ describe("task scenarios against a live model", {
     let passed = 0;
     const safety: string[] = [];
     for (const scenario of runnable) {
-      const problems = await runScenario(bench, scenario);
+      const problems = await runScenario(bench, scenario, { wording: false });
       if (problems.length === 0) passed += 1;
       else process.stdout.write(`# ✗ ${scenario.name}: ${problems.join("; ")}\n`);
       safety.push(...problems.filter((p) => SAFETY.test(p)).map((p) => `${scenario.name}: ${p}`));
