@@ -15,8 +15,12 @@ const HOMOGLYPH: Record<string, string> = { a: "а", e: "е", o: "о", p: "р", 
  */
 const TOLERANCE: Record<string, number> = { base64: 0.15 };
 const OBFUSCATIONS: Record<string, (t: string) => string> = {
-  // Words of three letters or more: a word made only of digits ("50" for "so") is a number.
-  leet: (t) => t.replace(/\p{L}{3,}/gu, (w) => w.replace(/[aeiost]/g, (c) => LEET[c]!)),
+  // Words that keep at least one letter: a word made only of digits ("537" for "set") is a number.
+  leet: (t) =>
+    t.replace(/\p{L}{3,}/gu, (w) => {
+      const folded = w.replace(/[aeiost]/g, (c) => LEET[c]!);
+      return /\p{L}/u.test(folded) ? folded : w;
+    }),
   homoglyph: (t) => t.replace(/[aeopcx]/g, (c) => HOMOGLYPH[c]!),
   zeroWidth: (t) => [...t].join("\u200b"),
   fullWidth: (t) => t.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
