@@ -456,12 +456,15 @@ export type InjectionHeuristic = { score: number; reason: string | null };
 
 // The same split as the rule gates, so one token list serves both.
 const TOKEN_SPLIT = ANCHOR_SPLIT;
-export const INJECTION_PATTERNS: readonly RegExp[] = [TOKEN_SPLIT];
+const UNICODE_SPLIT = /[^\p{L}\p{N}]+/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+export const INJECTION_PATTERNS: readonly RegExp[] = [TOKEN_SPLIT, UNICODE_SPLIT, NON_ASCII];
 
 function scoreOne(text: string): InjectionHeuristic {
   const tokens = text.split(TOKEN_SPLIT);
   const rules = scoreRules(INJECTION_RULES, [text], new Set(tokens));
-  const override = matchOverride(tokens);
+  // Overrides in other scripts ("игнорируй все предыдущие инструкции") need Unicode words.
+  const override = matchOverride(NON_ASCII.test(text) ? text.split(UNICODE_SPLIT) : tokens);
   const keep = (1 - rules.score) * (1 - (override?.score ?? 0));
   const reason =
     override && override.score >= (rules.families[rules.family ?? ""] ?? 0)

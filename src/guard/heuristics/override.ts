@@ -11,7 +11,10 @@
 
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
-/** Verbs that discard or bypass something (EN, ES, FR, DE, IT, PT). */
+/**
+ * Verbs that discard or bypass something (EN, ES, FR, DE, IT, PT, NL, PL, ID, SV, RU).
+ * Words are spelled as `normalize` leaves them: accents dropped ("й" → "и").
+ */
 const VERBS = words(`
   ignore ignores ignoring ignored disregard disregards disregarding forget forgets forgetting override
   overrides overriding bypass bypasses
@@ -25,6 +28,8 @@ const VERBS = words(`
   verwirf verwerfen uberspringe uberspringen umgehe umgehen losche loschen
   dimentica dimenticare dimentichi ignorare tralascia esqueca esquecer esqueça desconsidere
   desconsiderar
+  negeer negeren vergeet vergeten zignoruj ignoruj zapomnij abaikan lupakan ignorera glom
+  игнорируи игнорируите проигнорируи проигнорируите забудь забудьте игнорировать забыть
 `);
 
 /** "stop following", "don't obey": a follow-verb counts when a negation sits just before it. */
@@ -39,9 +44,12 @@ const STRONG_OBJECTS = words(`
   instrucciones instruccion indicaciones directrices restricciones consignes consigne directives
   anweisungen anweisung instruktionen vorgaben richtlinien einschrankungen systemprompt
   istruzioni regole instrucoes instrucao diretrizes
+  instructies aanwijzingen instrukcje polecenia instruksi instruktioner
+  инструкции инструкций указания промпт
 `);
 const MEDIUM_OBJECTS = words(`
   rules rule commands settings limitations limits ethics morals principles input inputs reglas normas regles
+  regels zasady reguly aturan regler правила
   regeln befehle
 `);
 /** Too common in a guest's own corrections ("forget everything I said") to count without a qualifier. */
@@ -58,6 +66,8 @@ const QUALIFIERS = words(`
   vorherigen vorherige vorigen bisherigen obigen alle deine ihre fruheren ursprunglichen
   vorangegangenen
   precedenti tutte tue originali anteriori suas todas
+  vorige eerdere alle je jouw wszystkie poprzednie wczesniejsze swoje semua sebelumnya alla tidigare
+  все предыдущие прежние свои твои системные
 `);
 
 export type OverrideMatch = { score: number; reason: string } | null;
