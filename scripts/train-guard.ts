@@ -93,11 +93,13 @@ const featureConfig = {
 /**
  * Per-task settings, chosen on the val split and the leave-one-source-out
  * table: injection prefers more epochs with some L2 (long, varied jailbreaks),
- * toxicity fewer epochs with almost none (short texts, noisy labels).
+ * toxicity fewer epochs with almost none (short texts, noisy labels) and
+ * every row weighted alike (our generated families are easy; the shared
+ * sources carry the hard cases).
  */
 const TASK_FIT: Record<TaskName, Partial<typeof DEFAULT_FIT_OPTIONS>> = {
   promptInjection: { epochs: 30, l2: 1e-4, learningRate: 0.2 },
-  toxicity: { epochs: 10, l2: 1e-6, learningRate: 0.2 },
+  toxicity: { epochs: 10, l2: 1e-6, learningRate: 0.2, groupPower: 1 },
 };
 
 function fitOptionsFor(name: TaskName) {
