@@ -287,15 +287,24 @@ describe("rate limits", () => {
 });
 
 describe("load shedding", () => {
+  /** Busy machines lag on their own: ask again (a few seconds at most) until the app answers 200. */
+  async function eventually200(guest: Guest): Promise<void> {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      if ((await guest.get("/api/state")).statusCode === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.fail("the app never recovered from shedding");
+  }
+
   it("answers 503 with Retry-After while the event loop lags, and recovers", async () => {
     const shedding = await startTestApp({
-      settings: { maxEventLoopDelayMs: 50, eventLoopSampleMs: 250 },
+      settings: { maxEventLoopDelayMs: 200, eventLoopSampleMs: 250 },
     });
     try {
       const guest = new Guest(shedding);
-      assert.equal((await guest.get("/api/state")).statusCode, 200);
+      await eventually200(guest);
       // Hog the event loop well past the limit, then let the sampler see it.
-      const until = Date.now() + 400;
+      const until = Date.now() + 800;
       while (Date.now() < until) {}
       await new Promise((resolve) => setTimeout(resolve, 20));
       const shed = await guest.get("/api/state");
@@ -304,8 +313,7 @@ describe("load shedding", () => {
       assert.equal(shed.headers["retry-after"], "1");
       // Health stays answerable while shedding.
       assert.equal((await guest.get("/healthz")).statusCode, 200);
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      assert.equal((await guest.get("/api/state")).statusCode, 200);
+      await eventually200(guest);
     } finally {
       await shedding.close();
     }

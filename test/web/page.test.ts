@@ -17,8 +17,6 @@ before(async () => {
   test = await startTestApp({
     listen: true,
     env: { LOG_LEVEL: process.env.MAYA_TEST_LOG_LEVEL ?? "silent" },
-    // The browser driver shares this process (and CI machines are busy): no load shedding here.
-    settings: { maxEventLoopDelayMs: 60_000 },
   });
   browser = await launchBrowser();
 });
