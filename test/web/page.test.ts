@@ -130,6 +130,7 @@ describe("the chat page", () => {
     const checkout = await popupOpened;
     await checkout.waitForLoadState();
     assert.match(checkout.url(), /\/pay\/mock\/mock_[0-9a-f]{32}$/);
+    await shot("web-mock-checkout", checkout);
     await checkout.getByRole("button", { name: "Pay $13.00" }).click();
     await checkout.waitForSelector("text=paid");
     await shot("web-mock-checkout-paid", checkout);
