@@ -60,7 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: logger as unknown as FastifyBaseLogger,
     // One line per response from our own hook instead (no headers, no bodies).
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: settings.trustProxy,
+    // One hop: the address our own proxy saw, not whatever the client put in X-Forwarded-For.
+    trustProxy: settings.trustProxy ? 1 : false,
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
     return503OnClosing: true,

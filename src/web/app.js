@@ -43,6 +43,7 @@ const BLOCKED_NOTICE =
 let current = null;
 let busy = false;
 let pollTimer = 0;
+let following = false;
 
 function setEmotion(emotion) {
   const name = EMOTIONS.includes(emotion) ? emotion : "neutral";
@@ -92,8 +93,36 @@ function renderState(state) {
     );
   }
   renderOrder(state.order);
-  els.pay.disabled = state.totalCents === 0 || state.paymentStatus === "processing";
-  els.pay.textContent = state.totalCents > 0 ? `Pay ${formatCents(state.totalCents)}` : "Pay";
+  const processing = state.paymentStatus === "processing";
+  els.pay.disabled = state.totalCents === 0 && !processing;
+  els.pay.textContent = processing
+    ? "Open checkout"
+    : state.totalCents > 0
+      ? `Pay ${formatCents(state.totalCents)}`
+      : "Pay";
+  // A payment started in the conversation ("check please") is followed here too.
+  if (processing && !following) followPayment();
+  if (!following && state.paymentStatus === "pending") showPaymentStatus("pending");
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
+
+/** Maya's text with its links clickable; everything else stays plain text (no HTML parsing). */
+function setReplyText(bubble, text) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    parts.push(text.slice(last, match.index));
+    const a = document.createElement("a");
+    a.href = match[0];
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    a.textContent = match[0];
+    parts.push(a);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  bubble.replaceChildren(...parts);
 }
 
 function addMessage(sender, text) {
@@ -139,7 +168,7 @@ async function sendMessage(text) {
       bubble.textContent += bubble.textContent && !/^\s/.test(chunk) ? ` ${chunk}` : chunk;
       els.log.scrollTop = els.log.scrollHeight;
     });
-    bubble.textContent = result.reply;
+    setReplyText(bubble, result.reply);
     setEmotion(result.emotion);
     renderState(result.state);
     if (result.blocked) {
@@ -159,7 +188,7 @@ async function sendMessage(text) {
 }
 
 const PAYMENT_TEXT = {
-  pending: "Waiting for your payment…",
+  pending: "",
   processing: "Waiting for your payment…",
   completed: "Payment completed. Thank you!",
   failed: "The payment did not go through. You can try again.",
@@ -168,7 +197,7 @@ const PAYMENT_TEXT = {
 function showPaymentStatus(status, link) {
   els.payStatus.className = `pay-status ${status}`;
   els.payStatus.textContent = PAYMENT_TEXT[status] ?? "";
-  if (link && status !== "completed") {
+  if (link && status === "processing") {
     const a = document.createElement("a");
     a.href = link;
     a.target = "_blank";
@@ -178,19 +207,23 @@ function showPaymentStatus(status, link) {
   }
 }
 
+/** Polls the payment's status until it completes or fails (at most 15 minutes). */
 function followPayment(link) {
   clearTimeout(pollTimer);
+  following = true;
   const started = Date.now();
   const poll = async () => {
     try {
       const { status, state } = await api.paymentStatus();
-      renderState(state);
       showPaymentStatus(status, link);
-      if (status === "completed" || status === "failed") return;
+      if (status !== "processing") following = false;
+      renderState(state);
+      if (!following) return;
     } catch (error) {
       showNotice(error.message);
     }
-    if (Date.now() - started < 15 * 60_000) pollTimer = setTimeout(poll, 1500);
+    if (Date.now() - started < 15 * 60_000) pollTimer = setTimeout(poll, 2000);
+    else following = false;
   };
   pollTimer = setTimeout(poll, 800);
 }
@@ -200,7 +233,7 @@ async function startPayment() {
   try {
     const { url, simulated } = await api.pay();
     window.open(url, "_blank", "noopener");
-    showPaymentStatus("pending", url);
+    showPaymentStatus("processing", url);
     if (simulated) els.payStatus.append(" (test checkout, no real money)");
     followPayment(url);
   } catch (error) {
@@ -265,8 +298,5 @@ window.addEventListener("focus", () => {
 
 api
   .getState()
-  .then((state) => {
-    renderState(state);
-    if (state.paymentStatus === "processing") followPayment();
-  })
+  .then(renderState)
   .catch((error) => showNotice(error.message));

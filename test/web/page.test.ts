@@ -143,6 +143,27 @@ describe("the chat page", () => {
     await shot("web-payment-completed");
   });
 
+  it("pays from the conversation: the link in Maya's reply, the status followed", async () => {
+    await say("Two IPAs");
+    await say("check please");
+    await say("yes");
+    const link = page.locator(".maya-message .bubble a").last();
+    assert.match((await link.getAttribute("href")) ?? "", /\/pay\/mock\/mock_[0-9a-f]{32}$/);
+    await waitForText("#pay-status", "Waiting for your payment");
+    assert.equal(await page.textContent("#pay"), "Open checkout");
+
+    const popupOpened = browser.context.waitForEvent("page");
+    await link.click();
+    const checkout = await popupOpened;
+    await checkout.waitForLoadState();
+    await checkout.getByRole("button", { name: "Pay $12.00" }).click();
+    await checkout.waitForSelector("text=paid");
+    await checkout.close();
+    await waitForText("#pay-status", "completed");
+    await waitForText("#tab", "$0.00");
+    await shot("web-paid-from-chat");
+  });
+
   it("shows a friendly notice when a message is blocked, and the tab is untouched", async () => {
     await say("One IPA");
     await waitForText("#tab", "$6.00");
