@@ -37,8 +37,9 @@ const MOODS = {
   upset: "is not amused",
 };
 const LOW_BALANCE_CENTS = 5000;
+// `blocked` covers a refused message and a replaced reply alike, so the notice claims neither.
 const BLOCKED_NOTICE =
-  "Maya's safety check stopped that message before it reached her, so nothing on your tab changed. Try putting it another way.";
+  "Maya's safety check stepped in on that one. No harm done: try putting it another way.";
 
 let current = null;
 let busy = false;
