@@ -12,7 +12,12 @@ import Fastify, {
 } from "fastify";
 import { type Logger, silentLogger } from "../config/index.ts";
 import type { ServerContext } from "./context.ts";
-import { describeFrameworkError, sendError } from "./errors.ts";
+import {
+  describeFrameworkError,
+  isStoreUnavailable,
+  STORE_UNAVAILABLE,
+  sendError,
+} from "./errors.ts";
 import { startLoadShedder } from "./load-shedding.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import type { ServerRuntime } from "./ports.ts";
@@ -61,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One line per response from our own hook instead (no headers, no bodies).
     logController: new LogController({ disableRequestLogging: true }),
     // One hop: the address our own proxy saw, not whatever the client put in X-Forwarded-For.
-    trustProxy: settings.trustProxy ? 1 : false,
+    trustProxy: settings.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     bodyLimit: settings.bodyLimitBytes,
     requestTimeout: settings.requestTimeoutMs,
     return503OnClosing: true,
@@ -179,6 +184,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    if (isStoreUnavailable(error)) {
+      logger.warn(
+        { event: "store_unavailable", route: request.routeOptions.url },
+        "store unavailable",
+      );
+      reply.header("retry-after", "2");
+      return reply.code(503).type("application/json; charset=utf-8").send(STORE_UNAVAILABLE);
+    }
     const { status, body } = describeFrameworkError(
       error as { code?: string; statusCode?: number; message: string },
       settings.bodyLimitBytes,

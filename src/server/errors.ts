@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { StoreUnavailableError } from "../state/index.ts";
 
 /** Every error the API returns has this shape: a stable code and one clear sentence. */
 export interface ErrorBody {
@@ -15,6 +16,17 @@ export function sendError(
 ): FastifyReply {
   if (retryAfterSeconds !== undefined) reply.header("retry-after", String(retryAfterSeconds));
   return reply.code(status).type("application/json; charset=utf-8").send({ error, message });
+}
+
+export const STORE_UNAVAILABLE: ErrorBody = {
+  error: "store_unavailable",
+  message:
+    "Maya can't reach her tab book right now. Nothing was lost; please try again in a moment.",
+};
+
+/** A broken dependency (the store did not answer in time): 503, retry soon. */
+export function isStoreUnavailable(error: unknown): boolean {
+  return error instanceof StoreUnavailableError;
 }
 
 /** Fastify's own error codes mapped to our codes and sentences. */

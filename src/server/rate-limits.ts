@@ -1,8 +1,8 @@
 import {
-  type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterRedis,
   RateLimiterRes,
+  RLWrapperTimeouts,
 } from "rate-limiter-flexible";
 import { createClient } from "redis";
 import type { ServerSettings } from "./settings.ts";
@@ -11,9 +11,12 @@ import type { ServerSettings } from "./settings.ts";
  * Three fixed-window limits per minute: per client address, per session, and
  * new sessions per address. In memory for one process; in Redis when the
  * sessions are there too, so that several instances share one budget. If Redis
- * stops answering, an in-memory limiter stands in (the "insurance" limiter),
- * so a Redis outage neither blocks everyone nor lifts the limits.
+ * errs or takes longer than REDIS_DEADLINE_MS, an in-memory limiter stands in
+ * (the "insurance" limiter), so a Redis outage neither blocks everyone nor
+ * lifts the limits.
  */
+
+const REDIS_DEADLINE_MS = 300;
 
 export type LimitName = "address" | "session" | "new_session";
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -35,11 +38,16 @@ function limiterFor(name: LimitName, points: number, redis: RedisClient | undefi
   const options = { keyPrefix: `maya:rl:${name}`, points, duration: 60 };
   const memory = new RateLimiterMemory(options);
   if (redis === undefined) return memory;
-  return new RateLimiterRedis({
+  const shared = new RateLimiterRedis({
     ...options,
     storeClient: redis,
     useRedisPackage: true,
     rejectIfRedisNotReady: true,
+  });
+  return new RLWrapperTimeouts({
+    keyPrefix: options.keyPrefix,
+    limiter: shared,
+    timeoutMs: REDIS_DEADLINE_MS,
     insuranceLimiter: memory,
   });
 }
@@ -62,7 +70,7 @@ export async function createRateLimits(
     redis.on("error", () => {});
     await redis.connect();
   }
-  const limiters = {} as Record<LimitName, RateLimiterAbstract>;
+  const limiters = {} as Record<LimitName, ReturnType<typeof limiterFor>>;
   for (const name of Object.keys(PER_MINUTE) as LimitName[]) {
     limiters[name] = limiterFor(name, settings[PER_MINUTE[name]] as number, redis);
   }

@@ -271,6 +271,22 @@ describe("rate limits", () => {
     }
   });
 
+  it("with trust proxy on, only the hop our proxy added counts (a spoofed chain does not help)", async () => {
+    const limited = await startTestApp({ settings: { addressPerMinute: 1, trustProxy: true } });
+    try {
+      const codes: number[] = [];
+      for (const spoofed of ["198.51.100.1", "198.51.100.2"]) {
+        const response = await new Guest(limited).request("GET", "/api/state", undefined, {
+          "x-forwarded-for": `${spoofed}, 203.0.113.9`,
+        });
+        codes.push(response.statusCode);
+      }
+      assert.deepEqual(codes, [200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("with trust proxy on, each forwarded address has its own budget", async () => {
     const limited = await startTestApp({ settings: { addressPerMinute: 1, trustProxy: true } });
     try {

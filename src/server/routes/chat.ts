@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { RequestTimeoutError, requestDeadline, untilAborted } from "../deadline.ts";
-import { sendError } from "../errors.ts";
+import { isStoreUnavailable, STORE_UNAVAILABLE, sendError } from "../errors.ts";
 import type { TurnResult } from "../ports.ts";
 import { resolveSession } from "../sessions.ts";
 
@@ -41,6 +41,11 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
   }
 
   function fail(error: unknown, mode: "json" | "stream") {
+    if (isStoreUnavailable(error)) {
+      ctx.metrics.turns.inc({ outcome: "error", mode });
+      ctx.logger.warn({ event: "store_unavailable", mode }, "store unavailable during a turn");
+      return { status: 503, ...STORE_UNAVAILABLE };
+    }
     const timedOut = error instanceof RequestTimeoutError;
     ctx.metrics.turns.inc({ outcome: timedOut ? "timeout" : "error", mode });
     if (timedOut) {
