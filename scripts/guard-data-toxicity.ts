@@ -419,6 +419,29 @@ export function toxicityFamilies(seed: number): Family[] {
           ]),
         ),
     },
+    {
+      // Bar craft words whose letters resemble insults to an n-gram model ("bitters", "cocktail", "shooter").
+      name: "bar-craft",
+      label: "nontoxic",
+      count: 240,
+      make: () =>
+        ex(
+          g.pick([
+            "{Add|Put|Use} {a dash of|two dashes of|a few drops of} {Angostura bitters|orange bitters|Peychaud's bitters|chocolate bitters} in the {drink}.",
+            "Give me a {drink} but {swap|override|replace} the bitters with {orange|chocolate|Peychaud's} bitters.",
+            "{Muddle|Crush} the {mint|lime|sugar cube} and {shake hard|stir gently|double strain} {into a coupe|over crushed ice|}.",
+            "Can I get a {tequila|whiskey|vodka} {shot|shooter|slammer} and a {beer|lager} back?",
+            "What's in your cocktail shaker tonight, the {drink}?",
+            "Do you use a jigger or free-pour for the {drink}?",
+            "A {drink} with a {dry shake|hard shake|twist|flamed orange peel}, {please}.",
+            "Which cocktails have {egg white|cream|coffee|ginger} in them?",
+            "How do you make a {Cock 'n' Bull|Cocktail Martini|Bitter Giuseppe|Hard Cider punch}?",
+            "Is the {drink} stirred or shaken?",
+            "I'd like something bitter, like a {Negroni|Boulevardier|Jungle Bird}.",
+            "Top it up with {soda|tonic|prosecco}, {please}.",
+          ]),
+        ),
+    },
     { name: "complaint", label: "nontoxic", count: 320, make: () => ex("{greet} {complaint}") },
     { name: "bar-reply", label: "nontoxic", count: 260, make: () => ex("{reply}") },
     { name: "neutral-talk", label: "nontoxic", count: 220, make: () => ex("{neutralTalk}") },
