@@ -4,12 +4,7 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-  LogController,
-} from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type Logger, silentLogger } from "../config/index.ts";
 import type { ServerContext } from "./context.ts";
 import {
@@ -18,6 +13,7 @@ import {
   STORE_UNAVAILABLE,
   sendError,
 } from "./errors.ts";
+import { frontDoor } from "./front-door.ts";
 import { startLoadShedder } from "./load-shedding.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import type { ServerRuntime } from "./ports.ts";
@@ -26,7 +22,7 @@ import { accountRoutes } from "./routes/account.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { checkoutRoutes } from "./routes/checkout.ts";
 import { opsRoutes } from "./routes/ops.ts";
-import { checkSameOrigin, isJsonOrEmpty } from "./same-origin.ts";
+import { securityHeaders } from "./security-headers.ts";
 import type { ServerSettings } from "./settings.ts";
 
 export interface AppOptions {
@@ -38,19 +34,6 @@ export interface AppOptions {
 }
 
 const WEB_ROOT = fileURLToPath(new URL("../web/", import.meta.url));
-
-const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-/** Paths that cost real work and so pass load shedding and the per-address limit. */
-function isGuestWork(url: string): boolean {
-  return url.startsWith("/api/") || url.startsWith("/pay/");
-}
-
-function pathOf(request: FastifyRequest): string {
-  const url = request.url;
-  const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
-}
 
 /**
  * Builds Maya's web app: the JSON API, the chat page and its assets, the mock
@@ -89,81 +72,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Only JSON (and, inside the checkout plugin, its form) is parsed at all.
   app.removeContentTypeParser("text/plain");
 
-  const https = settings.publicUrl?.startsWith("https:") ?? false;
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    referrerPolicy: { policy: "no-referrer" },
-    frameguard: { action: "deny" },
-    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(fastifyHelmet, securityHeaders(settings));
   await app.register(fastifyCookie);
 
-  app.addHook("onRequest", async (request, reply) => {
-    const path = pathOf(request);
-    if (!isGuestWork(path)) return;
-    if (ctx.shedder.overloaded()) {
-      ctx.metrics.rejected.inc({ reason: "overloaded" });
-      ctx.logger.warn(
-        { event: "load_shed", lagMs: Math.round(ctx.shedder.lagMs()) },
-        "shedding load",
-      );
-      return sendError(
-        reply,
-        503,
-        "overloaded",
-        "Maya is swamped right now. Please try again in a moment.",
-        1,
-      );
-    }
-    const decision = await ctx.limits.consume("address", request.ip);
-    if (!decision.ok) {
-      ctx.metrics.rateLimited.inc({ limit: "address" });
-      ctx.logger.warn({ event: "rate_limited", limit: "address" }, "address rate limit hit");
-      return sendError(
-        reply,
-        429,
-        "rate_limited",
-        "You're going a bit fast for Maya. Please wait a moment and try again.",
-        decision.retryAfterSeconds,
-      );
-    }
-    if (!STATE_CHANGING.has(request.method)) return;
-    const origin = checkSameOrigin(request, settings.publicUrl);
-    if (!origin.ok) {
-      ctx.metrics.rejected.inc({ reason: "csrf" });
-      ctx.logger.warn(
-        { event: "csrf_rejected", reason: origin.reason, path },
-        "cross-origin request refused",
-      );
-      return sendError(
-        reply,
-        403,
-        "cross_origin",
-        "This request must come from Maya's own page (Origin or Sec-Fetch-Site must be same-origin).",
-      );
-    }
-    if (path.startsWith("/api/") && !isJsonOrEmpty(request)) {
-      ctx.metrics.rejected.inc({ reason: "media_type" });
-      return sendError(reply, 415, "unsupported_media_type", "Send the request body as JSON.");
-    }
-  });
+  app.addHook("onRequest", frontDoor(ctx));
 
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "unmatched";
