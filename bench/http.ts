@@ -7,10 +7,11 @@
  *
  * Each server runs in its own child process (this file with `--serve MODE`),
  * so autocannon does not share an event loop with the server it measures.
+ * Writes an SVG chart (turns/s on a log scale, p50/p99) to artifacts/bench/http.svg.
  * BENCH_SECONDS (default 10) per mode; BENCH_CONNECTIONS (default 50).
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -175,6 +176,40 @@ async function measure(mode: ModeName, label: string): Promise<Row> {
   }
 }
 
+/** Bars for turns/s (log scale: the bare route is ~50× a chat turn) and p50/p99 latency. */
+function chart(rows: Row[]): string {
+  const rowHeight = 56;
+  const left = 210;
+  const barWidth = 280;
+  const gap = 110;
+  const width = left + 2 * barWidth + gap + 200;
+  const height = 50 + rows.length * rowHeight;
+  const maxRate = Math.max(...rows.map((r) => r.perSecond));
+  const maxP99 = Math.max(...rows.map((r) => r.p99), 1);
+  const logScale = (value: number) =>
+    (Math.log10(Math.max(1, value)) / Math.log10(Math.max(10, maxRate))) * barWidth;
+  const bars = rows.map((row, i) => {
+    const y = 40 + i * rowHeight;
+    const rate = logScale(row.perSecond);
+    const p50 = (row.p50 / maxP99) * barWidth;
+    const p99 = (row.p99 / maxP99) * barWidth;
+    const x2 = left + barWidth + gap;
+    return `<text x="10" y="${y + 18}" font-size="13">${row.mode}</text>
+<rect x="${left}" y="${y + 4}" width="${rate.toFixed(1)}" height="20" fill="#ff6fae"/>
+<text x="${(left + rate + 6).toFixed(1)}" y="${y + 19}" font-size="12">${row.perSecond.toFixed(0)}/s</text>
+<rect x="${x2}" y="${y + 4}" width="${p99.toFixed(1)}" height="20" fill="#ffb347" opacity="0.45"/>
+<rect x="${x2}" y="${y + 4}" width="${p50.toFixed(1)}" height="20" fill="#ffb347"/>
+<text x="${(x2 + p99 + 6).toFixed(1)}" y="${y + 19}" font-size="12">p50 ${row.p50} / p99 ${row.p99} ms</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="${left}" y="24" font-size="13" font-weight="bold">turns per second (log scale)</text>
+<text x="${left + barWidth + gap}" y="24" font-size="13" font-weight="bold">latency (ms)</text>
+${bars.join("\n")}
+</svg>
+`;
+}
+
 async function main(): Promise<void> {
   const serveAt = process.argv.indexOf("--serve");
   if (serveAt !== -1) return serve(process.argv[serveAt + 1] as ModeName);
@@ -203,6 +238,9 @@ async function main(): Promise<void> {
   console.log(
     `(${CONNECTIONS} connections, ${SECONDS} s per mode, rules model, SQLite, mock payments)`,
   );
+  mkdirSync("artifacts/bench", { recursive: true });
+  writeFileSync("artifacts/bench/http.svg", chart(rows));
+  console.log("chart: artifacts/bench/http.svg");
 }
 
 await main();
