@@ -50,7 +50,7 @@ async function waitForText(selector: string, text: string) {
   await page.waitForFunction(
     ([s, t]) => document.querySelector(s as string)?.textContent?.includes(t as string) === true,
     [selector, text],
-    { timeout: 10_000 },
+    { timeout: 20_000 },
   );
 }
 
