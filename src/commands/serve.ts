@@ -6,11 +6,13 @@ import {
   serverRuntimeFrom,
   settingsFromEnv,
 } from "../server/index.ts";
+import { mcpEndpointFor } from "./mcp-mount.ts";
 import { createRuntimeFromEnv } from "./runtime.ts";
 
 const HELP = `Usage: maya serve [--port N] [--host H]
 
-Starts Maya's bar: the chat page and the HTTP API (default http://127.0.0.1:8080).
+Starts Maya's bar: the chat page and the HTTP API (default http://127.0.0.1:8080),
+and MCP over Streamable HTTP at /mcp when MAYA_MCP_TOKENS is set.
 Settings come from the environment (PORT, HOST, MAYA_STORE, MAYA_MODEL,
 MAYA_PAYMENTS, ...; see the README). SIGINT/SIGTERM drain requests, then close
 the store and payments.
@@ -41,11 +43,13 @@ export async function run(args: string[]): Promise<number> {
   const { config, logger } = runtime;
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
+    const mcp = mcpEndpointFor(runtime);
     app = await buildApp({
       runtime: serverRuntimeFrom(runtime),
       settings: settingsFromEnv(config),
       logger,
       metrics,
+      ...(mcp === undefined ? {} : { mcp }),
     });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {

@@ -16,11 +16,12 @@ import {
 import { frontDoor } from "./front-door.ts";
 import { startLoadShedder } from "./load-shedding.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import type { ServerRuntime } from "./ports.ts";
+import type { McpEndpointFactory, ServerRuntime } from "./ports.ts";
 import { createRateLimits } from "./rate-limits.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { checkoutRoutes } from "./routes/checkout.ts";
+import { mcpRoutes } from "./routes/mcp.ts";
 import { opsRoutes } from "./routes/ops.ts";
 import { securityHeaders } from "./security-headers.ts";
 import type { ServerSettings } from "./settings.ts";
@@ -31,6 +32,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Pass the registry whose `agentMetricsHook` the runtime reports into; a new one otherwise. */
   metrics?: Metrics;
+  /** Mounts MCP over Streamable HTTP at `/mcp` (only when MCP tokens are configured). */
+  mcp?: McpEndpointFactory;
 }
 
 const WEB_ROOT = fileURLToPath(new URL("../web/", import.meta.url));
@@ -106,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const { status, body } = describeFrameworkError(
       error as { code?: string; statusCode?: number; message: string },
-      settings.bodyLimitBytes,
+      request.routeOptions.bodyLimit ?? settings.bodyLimitBytes,
     );
     if (status >= 500)
       logger.error(
@@ -140,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   chatRoutes(app, ctx);
   accountRoutes(app, ctx);
   opsRoutes(app, ctx);
+  if (options.mcp !== undefined) mcpRoutes(app, ctx, options.mcp);
   await app.register(async (scope) => checkoutRoutes(scope, ctx));
   return app;
 }

@@ -10,6 +10,9 @@ function isGuestWork(path: string): boolean {
   return path.startsWith("/api/") || path.startsWith("/pay/");
 }
 
+/** MCP at /mcp checks its own token, origin and limits; it only shares load shedding. */
+const MCP_PATH = "/mcp";
+
 function pathOf(request: FastifyRequest): string {
   const url = request.url;
   const query = url.indexOf("?");
@@ -20,12 +23,14 @@ function pathOf(request: FastifyRequest): string {
  * The checks every guest request passes before any work, cheapest first:
  * load shedding (503), the per-address limit (429), same origin for
  * state-changing requests (403), JSON only on the API (415). Static files,
- * health, metrics and the (signed) Stripe webhook are not guest work.
+ * health, metrics and the (signed) Stripe webhook are not guest work; MCP is
+ * shed under load, the rest it checks itself.
  */
 export function frontDoor(ctx: ServerContext) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const path = pathOf(request);
-    if (!isGuestWork(path)) return;
+    const isMcp = path === MCP_PATH;
+    if (!isGuestWork(path) && !isMcp) return;
     if (ctx.shedder.overloaded()) {
       ctx.metrics.rejected.inc({ reason: "overloaded" });
       ctx.logger.warn(
@@ -41,6 +46,7 @@ export function frontDoor(ctx: ServerContext) {
       );
       return;
     }
+    if (isMcp) return;
     const decision = await ctx.limits.consume("address", request.ip);
     if (!decision.ok) {
       ctx.metrics.rateLimited.inc({ limit: "address" });

@@ -49,6 +49,12 @@ export function createMetrics() {
       labelNames: ["outcome"] as const,
       registers,
     }),
+    mcpEvents: new Counter({
+      name: "maya_mcp_events_total",
+      help: "MCP over HTTP at /mcp: sessions opened and closed, refused origins and tokens, rate limits.",
+      labelNames: ["event"] as const,
+      registers,
+    }),
     turnSeconds: new Histogram({
       name: "maya_chat_turn_duration_seconds",
       help: "Time to answer a chat turn, start to final result.",

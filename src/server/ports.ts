@@ -4,6 +4,7 @@
  * `runtime-adapter.ts`; tests and benches pass the same real runtime.
  */
 
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emotion, PublicState, TurnResult } from "../agent/index.ts";
 
 export type { Emotion, PublicState, TurnResult };
@@ -96,3 +97,34 @@ export interface ServerRuntime {
   redisUrl?: string;
   close(): Promise<void>;
 }
+
+/** One point of a named rate limit (the app's own limits: memory, or Redis shared by instances). */
+export interface SharedRateLimiter {
+  consume(
+    name: "address" | "session" | "new_session",
+    key: string,
+  ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
+}
+
+/**
+ * MCP over Streamable HTTP, mounted at `/mcp` (built by the caller from
+ * `src/mcp`, so the server does not depend on it). It writes the raw
+ * response itself: JSON, or an SSE stream.
+ */
+export interface McpEndpoint {
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    options: { parsedBody?: unknown; clientAddress?: string },
+  ): Promise<void>;
+  /** Ends every MCP session (and so every open stream). */
+  close(): Promise<void>;
+}
+
+/** What the app lends the MCP endpoint: its rate limits and a counter for its events. */
+export interface McpEndpointShared {
+  rateLimiter: SharedRateLimiter;
+  onEvent(event: string, detail: Record<string, unknown>): void;
+}
+
+export type McpEndpointFactory = (shared: McpEndpointShared) => McpEndpoint;

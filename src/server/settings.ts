@@ -16,6 +16,8 @@ export interface ServerSettings {
   requestTimeoutMs: number;
   maxMessageChars: number;
   bodyLimitBytes: number;
+  /** Body limit of `/mcp` alone: room for the longest scan call (text + prompt as JSON). */
+  mcpBodyLimitBytes: number;
   /** Shed new work (503) while the event loop lags more than this. */
   maxEventLoopDelayMs: number;
   /** How often the event-loop lag is sampled. */
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   requestTimeoutMs: 30_000,
   maxMessageChars: 2000,
   bodyLimitBytes: 16 * 1024,
+  mcpBodyLimitBytes: 256 * 1024,
   maxEventLoopDelayMs: 1000,
   eventLoopSampleMs: 500,
 };

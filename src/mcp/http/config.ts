@@ -32,16 +32,19 @@ export function isLoopbackHost(host: string): boolean {
  * The HTTP transport's settings from the parsed environment: tokens, allowed
  * origins, the web API's rate limits and the session TTL. When the server is
  * bound to a loopback address, the Host header must name loopback too (DNS
- * rebinding cannot fake that); the public URL's origin is always allowed.
+ * rebinding cannot fake that), or the public URL's host (a proxy in front);
+ * the public URL's origin is always allowed.
  */
 export function mcpHttpOptionsFromEnv(env: Env, bindHost?: string): McpHttpOptions {
   const allowedOrigins = parseAllowedOrigins(env.MAYA_MCP_ALLOWED_ORIGINS);
-  if (env.MAYA_PUBLIC_URL !== undefined) allowedOrigins.push(new URL(env.MAYA_PUBLIC_URL).origin);
+  const publicUrl = env.MAYA_PUBLIC_URL === undefined ? undefined : new URL(env.MAYA_PUBLIC_URL);
+  if (publicUrl !== undefined) allowedOrigins.push(publicUrl.origin);
+  const publicHosts = publicUrl === undefined ? [] : [publicUrl.hostname.toLowerCase()];
   return {
     tokens: parseMcpTokens(env.MAYA_MCP_TOKENS),
     allowedOrigins,
     ...(bindHost !== undefined && isLoopbackHost(bindHost)
-      ? { allowedHosts: [...LOOPBACK_HOSTS] }
+      ? { allowedHosts: [...new Set([...LOOPBACK_HOSTS, ...publicHosts])] }
       : {}),
     rateLimits: {
       perClientPerMinute: env.MAYA_RATE_LIMIT_PER_MINUTE,

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { mcpEndpointFor } from "../../../src/commands/mcp-mount.ts";
 import { createRuntimeFromEnv, type Runtime } from "../../../src/commands/runtime.ts";
 import type { Logger } from "../../../src/config/index.ts";
 import {
@@ -69,11 +70,14 @@ export async function startTestApp(
     onEvent: agentMetricsHook(metrics),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
+  // As `maya serve` does: /mcp only when MAYA_MCP_TOKENS is set.
+  const mcp = mcpEndpointFor(runtime);
   const app = await buildApp({
     runtime: serverRuntimeFrom(runtime),
     settings: { ...DEFAULT_SETTINGS, ...RELAXED_LIMITS, ...options.settings },
     logger: runtime.logger,
     metrics,
+    ...(mcp === undefined ? {} : { mcp }),
   });
   if (options.listen) await app.listen({ port, host: "127.0.0.1" });
   return {
