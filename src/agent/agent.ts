@@ -1,7 +1,7 @@
 import { generateText, isStepCount, type ModelMessage, streamText } from "ai";
 import { formatCents } from "../bar/index.ts";
 import { type Logger, silentLogger } from "../config/index.ts";
-import { runInSession, type SessionRecord, withSessionLock } from "../state/index.ts";
+import { runInSession, type SessionRecord } from "../state/index.ts";
 import { type Emotion, parseEmotionTag } from "./emotion.ts";
 import { noMetrics } from "./metrics.ts";
 import { createPaymentFlow } from "./payment-flow.ts";
@@ -14,6 +14,7 @@ import {
   PROVIDER_ERROR_REPLIES,
 } from "./provider-errors.ts";
 import { SentenceSplitter } from "./sentences.ts";
+import { inLockedSession } from "./session-scope.ts";
 import { createBarTools, QUOTE_NOTE, QUOTE_TURN_NOTE, TURN_COUNTER } from "./tools/bar-tools.ts";
 import { TOOL } from "./tools/contract.ts";
 import { runInTurn } from "./turn-context.ts";
@@ -415,8 +416,7 @@ export function createAgent(deps: AgentDeps): Agent {
     if (failure) throw failure;
   }
 
-  const locked = <T>(sessionId: string, fn: () => Promise<T>): Promise<T> =>
-    runInSession(sessionId, () => withSessionLock(sessionId, fn));
+  const locked = inLockedSession;
 
   function action(
     result: { ok: true; state: TurnResult["state"] } | { ok: false; code: string; message: string },

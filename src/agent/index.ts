@@ -3,6 +3,10 @@
  * guarded at every edge. The web server, the terminal chat and the MCP server
  * all use this surface.
  */
+
+/** The ports the agent is built on, for callers that compose it (the MCP server). */
+export type { PaymentGateway } from "../payments/index.ts";
+export type { SessionStore } from "../state/index.ts";
 export { createAgent } from "./agent.ts";
 export { isExplicitConfirmation } from "./confirmation.ts";
 export { EMOTIONS, type Emotion, emotionTag, isEmotion, parseEmotionTag } from "./emotion.ts";
@@ -39,6 +43,7 @@ export {
   PROVIDER_ERROR_REPLIES,
   type ProviderErrorClass,
 } from "./provider-errors.ts";
+export { inLockedSession } from "./session-scope.ts";
 export { type BarToolDeps, createBarTools } from "./tools/bar-tools.ts";
 export { TOOL, type ToolFailure, type ToolName } from "./tools/contract.ts";
 export type {

@@ -17,7 +17,7 @@ export interface BarToolsAdapterDeps {
   /** The agent's bar toolset (`createBarTools`), keyed by tool name. */
   tools: Readonly<Record<string, AgentTool>>;
   guard: McpGuard;
-  /** Runs `fn` inside the session context of a Maya session (state's `runInSession`). */
+  /** Runs `fn` as the Maya session, in its context and holding its lock (`inLockedSession`). */
   runInSession: <T>(sessionId: string, fn: () => Promise<T>) => Promise<T>;
   logger: Logger;
   /** Longest a bar tool call may take (default TOOL_DEADLINE_MS). */

@@ -1,8 +1,14 @@
-import { createBarTools, createPaymentFlow, type MetricsHook, noMetrics } from "../agent/index.ts";
+import {
+  createBarTools,
+  createPaymentFlow,
+  inLockedSession,
+  type MetricsHook,
+  noMetrics,
+  type PaymentGateway,
+  type SessionStore,
+} from "../agent/index.ts";
 import type { Logger } from "../config/index.ts";
 import type { Guard } from "../guard/index.ts";
-import type { PaymentGateway } from "../payments/index.ts";
-import { runInSession, type SessionStore, withSessionLock } from "../state/index.ts";
 import { createMcpBarTools } from "./bar-tools.ts";
 import type { McpDeps } from "./deps.ts";
 
@@ -31,7 +37,7 @@ export function createMcpDeps(parts: McpRuntimeParts): McpDeps {
     tools,
     guard,
     logger,
-    runInSession: (sessionId, fn) => runInSession(sessionId, () => withSessionLock(sessionId, fn)),
+    runInSession: inLockedSession,
   });
   return { guard, bar, logger };
 }
