@@ -9,6 +9,14 @@
 
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import {
+  BAR_TALK,
+  FRESH_BAR_TALK,
+  TRIGGER_WORD_BENIGN,
+  UNSEEN_ABUSE,
+  UNSEEN_INJECTIONS,
+} from "../test/guard/models/probes.ts";
+import { everydayFamilies } from "./guard-data-everyday.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
 import { toxicityFamilies } from "./guard-data-toxicity.ts";
@@ -17,18 +25,36 @@ import { textBucket } from "./guard-fit.ts";
 const SEED = 20261124;
 const OUT = resolve(import.meta.dirname, "../data");
 
-/** Generates each family's rows, skipping duplicates (up to a bounded number of tries). */
+const dedupeKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/**
+ * The hand-written probe suites must stay unseen, or they would measure
+ * memory: a generated row equal to a probe (after normalising case and
+ * punctuation) is dropped like a duplicate.
+ */
+const PROBES = new Set(
+  [
+    ...BAR_TALK,
+    ...FRESH_BAR_TALK,
+    ...TRIGGER_WORD_BENIGN,
+    ...UNSEEN_INJECTIONS,
+    ...UNSEEN_ABUSE,
+  ].map(dedupeKey),
+);
+
+/** Generates each family's rows, skipping duplicates and probes (up to a bounded number of tries). */
 function generate(families: readonly Family[]): string[] {
-  const seen = new Set<string>();
+  const seen = new Set<string>(PROBES);
   const lines: string[] = [];
   for (const family of families) {
     let made = 0;
     for (let tries = 0; made < family.count && tries < family.count * 20; tries++) {
       const text = family.make();
-      const key = text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim();
+      const key = dedupeKey(text);
       if (text.length < 3 || seen.has(key)) continue;
       seen.add(key);
       made++;
@@ -50,8 +76,14 @@ function generate(families: readonly Family[]): string[] {
 }
 
 for (const [file, families] of [
-  ["prompt-injection.generated.jsonl", injectionFamilies(SEED)],
-  ["toxicity.generated.jsonl", toxicityFamilies(SEED + 1)],
+  [
+    "prompt-injection.generated.jsonl",
+    [...injectionFamilies(SEED), ...everydayFamilies(SEED + 2, "benign")],
+  ],
+  [
+    "toxicity.generated.jsonl",
+    [...toxicityFamilies(SEED + 1), ...everydayFamilies(SEED + 3, "nontoxic")],
+  ],
 ] as const) {
   process.stderr.write(`${file}\n`);
   const lines = generate(families);

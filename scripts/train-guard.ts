@@ -59,6 +59,8 @@ const { values: args } = parseArgs({
     "group-power": { type: "string" },
     l2: { type: "string" },
     "no-own": { type: "boolean", default: false },
+    "evidence-half": { type: "string" },
+    "evidence-prior": { type: "string" },
   },
 });
 
@@ -101,6 +103,26 @@ const TASK_FIT: Record<TaskName, Partial<typeof DEFAULT_FIT_OPTIONS>> = {
   promptInjection: { epochs: 30, l2: 1e-4, learningRate: 0.2 },
   toxicity: { epochs: 10, l2: 1e-6, learningRate: 0.2, groupPower: 1 },
 };
+
+/**
+ * The low-evidence prior (see `EvidencePrior` in linear.ts): a text's
+ * calibrated log-odds count fully only once it has many more than `halfAt`
+ * distinct n-grams; below that they lean to a benign prior of 2 % (about
+ * the share of attacks or abuse we expect among short guest messages; the
+ * bar's real traffic is overwhelmingly orders and small talk).
+ */
+const EVIDENCE = {
+  halfAt: args["evidence-half"] ? Number(args["evidence-half"]) : 12,
+  priorLogit: Math.log(
+    (args["evidence-prior"] ? Number(args["evidence-prior"]) : 0.02) /
+      (1 - (args["evidence-prior"] ? Number(args["evidence-prior"]) : 0.02)),
+  ),
+};
+
+/** Adds the low-evidence prior to a fitted model (a no-op when halfAt is 0). */
+function withEvidence(model: LinearModel): LinearModel {
+  return EVIDENCE.halfAt > 0 ? { ...model, evidence: EVIDENCE } : model;
+}
 
 function fitOptionsFor(name: TaskName) {
   const base = { ...DEFAULT_FIT_OPTIONS, ...TASK_FIT[name] };
@@ -154,7 +176,8 @@ async function crossSource(name: TaskName, examples: Example[]): Promise<string>
     const train = examples.filter((e) => e.group !== group);
     const test = examples.filter((e) => e.group === group);
     if (!train.some((e) => e.label === 1) || !train.some((e) => e.label === 0)) continue;
-    const { model } = fitModel(train, featurizer.size, { ...fitOptions, log: undefined });
+    const fitted = fitModel(train, featurizer.size, { ...fitOptions, log: undefined });
+    const model = withEvidence(fitted.model);
     const labels = test.map((e) => e.label);
     const m = summarize(group, scoreAll(model, test), labels, 0.5);
     const fused = fusedScorer(name, model);
@@ -222,11 +245,27 @@ for (const name of selected) {
   const train = examples.filter((e) => e.split === "train");
   const val = examples.filter((e) => e.split === "val");
   log(`[${name}] training on ${train.length} rows (${fitOptions.epochs} epochs)…`);
-  const { model, calibration } = fitModel(train, featurizer.size, fitOptions);
+  const fitted = fitModel(train, featurizer.size, fitOptions);
+  const { calibration } = fitted;
+  const model = withEvidence(fitted.model);
   log(
     `[${name}] platt a=${model.platt.a.toFixed(3)} b=${model.platt.b.toFixed(3)} on ${calibration.length} held-back rows`,
   );
 
+  // The internal validation slice: the held-back calibration rows of the train split (shared sources only). Tune on this, report on val.
+  const internal = calibration.filter((e) => !e.group.startsWith("maya"));
+  log(
+    `[${name}] internal slice: ${summaryTable([
+      summarize(
+        "train calibration slice (shared)",
+        scoreAll(model, internal),
+        internal.map((e) => e.label),
+        0.5,
+      ),
+    ])
+      .split("\n")
+      .at(-1)}`,
+  );
   const sharedVal = val.filter((e) => !e.group.startsWith("maya"));
   const valScores = scoreAll(model, val);
   const summaries = [
@@ -257,6 +296,7 @@ for (const name of selected) {
     scale: model.scale,
     bias: model.bias,
     platt: model.platt,
+    ...(model.evidence ? { evidence: model.evidence } : {}),
     reference,
   };
   manifest.models[name] = entry;

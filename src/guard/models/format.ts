@@ -5,7 +5,7 @@
  */
 
 import type { FeatureConfig } from "./features.ts";
-import type { Platt } from "./linear.ts";
+import type { EvidencePrior, Platt } from "./linear.ts";
 
 export const FORMAT_VERSION = 1;
 export const MANIFEST_FILE = "guard-models.json";
@@ -24,6 +24,8 @@ export type ModelEntry = {
   scale: number;
   bias: number;
   platt: Platt;
+  /** Optional low-evidence prior (absent: plain Platt probability). */
+  evidence?: EvidencePrior;
   reference: ReferenceScore[];
 };
 
@@ -62,6 +64,10 @@ export function checkManifest(value: unknown): Manifest {
     }
     const p = e.platt as Record<string, unknown> | undefined;
     if (!p || !isFiniteNumber(p.a) || !isFiniteNumber(p.b)) fail(`models.${task}.platt`);
+    const ev = e.evidence as Record<string, unknown> | undefined;
+    if (ev !== undefined && (!isFiniteNumber(ev.halfAt) || !isFiniteNumber(ev.priorLogit))) {
+      fail(`models.${task}.evidence`);
+    }
     if (!Array.isArray(e.reference)) fail(`models.${task}.reference`);
   }
   return value as Manifest;

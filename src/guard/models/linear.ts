@@ -11,12 +11,22 @@ import type { SparseVector } from "./features.ts";
 
 export type Platt = { a: number; b: number };
 
+/**
+ * A prior for low-evidence texts: a message with few n-grams ("yo", "?",
+ * "hit me") hangs on a handful of weights learned from other contexts, so its
+ * calibrated log-odds are blended with a benign prior, trusting the model in
+ * proportion n / (n + halfAt) to the number n of distinct features that fired.
+ * Long texts (hundreds of features) are practically unchanged.
+ */
+export type EvidencePrior = { halfAt: number; priorLogit: number };
+
 export type LinearModel = {
   weights: Int8Array;
   /** Real weight = weights[i] * scale. */
   scale: number;
   bias: number;
   platt: Platt;
+  evidence?: EvidencePrior;
 };
 
 export function margin(model: LinearModel, x: SparseVector): number {
@@ -38,7 +48,11 @@ export function calibrate(platt: Platt, rawMargin: number): number {
 }
 
 export function probability(model: LinearModel, x: SparseVector): number {
-  return calibrate(model.platt, margin(model, x));
+  const { platt, evidence } = model;
+  const z = platt.a * margin(model, x) + platt.b;
+  if (!evidence || evidence.halfAt <= 0) return sigmoid(z);
+  const trust = x.indices.length / (x.indices.length + evidence.halfAt);
+  return sigmoid(trust * z + (1 - trust) * evidence.priorLogit);
 }
 
 /** Symmetric int8 quantisation with one scale for the whole vector. */

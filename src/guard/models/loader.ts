@@ -81,6 +81,7 @@ export function loadModels(dir: string = DEFAULT_MODEL_DIR): LoadedModels {
       scale: entry.scale,
       bias: entry.bias,
       platt: entry.platt,
+      ...(entry.evidence ? { evidence: entry.evidence } : {}),
     };
     models[task] = model;
     classifiers[task] = classifierFor(task, model, featurizer);
