@@ -202,6 +202,8 @@ export async function createRuntimeFromEnv(
         return handleStripeWebhook(rawBody, signature, {
           webhookSecret: paymentSettings.webhookSecret,
           markEventProcessed: (eventId) => store.markEventProcessed(eventId),
+          // A payment that could not be recorded must not look like a replay to Stripe's retry.
+          forgetEvent: (eventId) => store.forgetEvent(eventId),
           completePayment: (sessionId, paymentId) => agent.completePayment(sessionId, paymentId),
           sessionIdForPayment: async (paymentId) => {
             const sessionId = await store

@@ -50,6 +50,8 @@ export interface StoreOptions {
 
 export const DEFAULT_SESSION_TTL_MS = 3_600_000;
 const DEFAULT_EVENT_TTL_MS = 7 * 24 * 3_600_000;
+/** Record namespace of processed webhook event ids. */
+const EVENT_NAMESPACE = "event";
 
 /** What an operation wants to change, or why it refuses. */
 type Change<Extra> =
@@ -289,7 +291,12 @@ export function createSessionStore(
     async markEventProcessed(eventId, ttlMs = DEFAULT_EVENT_TTL_MS) {
       ensureOpen();
       assertRecordKey("Event id", eventId);
-      return backend.putRecord("event", eventId, "1", ttlMs, true, now());
+      return backend.putRecord(EVENT_NAMESPACE, eventId, "1", ttlMs, true, now());
+    },
+    async forgetEvent(eventId) {
+      ensureOpen();
+      assertRecordKey("Event id", eventId);
+      await backend.deleteRecord(EVENT_NAMESPACE, eventId);
     },
     async putRecord(namespace, key, value, { ttlMs, ifAbsent = false }) {
       ensureOpen();

@@ -146,6 +146,8 @@ export interface SessionStore {
 
   /** True the first time an event id is seen (webhook de-duplication, shared across instances on Redis). */
   markEventProcessed(eventId: string, ttlMs?: number): Promise<boolean>;
+  /** Undoes `markEventProcessed` (the event could not be recorded), so a redelivery is processed. */
+  forgetEvent(eventId: string): Promise<void>;
   /** Small shared records with a TTL; `ifAbsent` stores only when missing. Returns whether it stored. */
   putRecord(
     namespace: string,

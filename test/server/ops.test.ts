@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import Stripe from "stripe";
 import { sessionKeyOf } from "../../src/server/index.ts";
+import { StoreUnavailableError } from "../../src/state/index.ts";
 import { Guest, startTestApp, type TestApp } from "./helpers/app.ts";
 
 const WEBHOOK_SECRET = `whsec_${"t".repeat(32)}`;
@@ -120,6 +121,46 @@ describe("POST /webhooks/stripe", () => {
       paid.version,
       "a replay changes nothing",
     );
+  });
+
+  it("processes Stripe's retry of an event whose payment the store could not record", async () => {
+    const guest = new Guest(test);
+    await guest.chat("A Martini");
+    const { paymentId } = (await guest.post("/api/pay")).json();
+    const payload = JSON.stringify({
+      id: `evt_retry_${Date.now()}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: {
+          id: "cs_test_retry",
+          object: "checkout.session",
+          payment_link: paymentId,
+          payment_status: "paid",
+          metadata: { maya_session_id: sessionKeyOf(guest.cookie!) },
+        },
+      },
+    });
+
+    // The store drops out just as the payment is recorded.
+    const store = test.runtime.store;
+    const completePayment = store.completePayment;
+    store.completePayment = async () => {
+      throw new StoreUnavailableError("store down (test)");
+    };
+    let failed: Awaited<ReturnType<typeof deliver>>;
+    try {
+      failed = await deliver(payload, signed(payload));
+    } finally {
+      store.completePayment = completePayment;
+    }
+    assert.equal(failed.statusCode, 500, "Stripe is told to deliver again");
+    assert.equal((await guest.get("/api/state")).json().paymentStatus, "processing");
+
+    const retried = await deliver(payload, signed(payload));
+    assert.equal(retried.statusCode, 200, retried.body);
+    assert.equal(retried.json().duplicate, undefined, "the retry is not taken for a replay");
+    assert.equal((await guest.get("/api/state")).json().paymentStatus, "completed");
   });
 
   it("is exempt from the JSON-only and same-origin rules (Stripe is not a browser)", async () => {

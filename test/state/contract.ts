@@ -328,6 +328,16 @@ export function storeContract(
       await assert.rejects(store.markEventProcessed("bad id with spaces"), TypeError);
     });
 
+    it("a forgotten webhook event is processed again, once", async () => {
+      const id = `evt_${newSessionId().slice(0, 20)}`;
+      assert.equal(await store.markEventProcessed(id), true);
+      await store.forgetEvent(id);
+      assert.equal(await store.markEventProcessed(id), true);
+      assert.equal(await store.markEventProcessed(id), false);
+      await store.forgetEvent(`${id}never`); // forgetting an unknown event is harmless
+      await assert.rejects(store.forgetEvent("bad id with spaces"), TypeError);
+    });
+
     it("keyed records: put, get, put-if-absent, delete", async () => {
       const key = newSessionId();
       assert.equal(await store.getRecord("mock", key), null);
