@@ -25,6 +25,7 @@ import {
   type WebhookResponse,
 } from "../payments/index.ts";
 import { openStore, type SessionStore } from "../state/index.ts";
+import { storeErrorReporter } from "./store-errors.ts";
 
 /**
  * The composition behind `maya serve`, `maya chat` and `maya mcp`: the
@@ -136,8 +137,10 @@ export async function createRuntimeFromEnv(
     },
   });
 
-  const store = await openStore(options.storeUrl ?? config.MAYA_STORE, {
+  const storeUrl = options.storeUrl ?? config.MAYA_STORE;
+  const store = await openStore(storeUrl, {
     ttlMs: config.MAYA_SESSION_TTL_SECONDS * 1000,
+    onError: storeErrorReporter({ logger, onEvent, storeUrl }),
   });
   try {
     const mockRecords = storeMockRecords(store);
