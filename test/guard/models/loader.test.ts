@@ -38,6 +38,9 @@ test("a manifest with a bad field names that field", () => {
   assert.throws(() => checkManifest(manifest), /models\.toxicity\.platt/);
   assert.throws(() => checkManifest({ ...manifest, format: 99 }), /'format'/);
   assert.throws(() => checkManifest(null), /root/);
+  const noPrior = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, "guard-models.json"), "utf8"));
+  noPrior.models.promptInjection.evidence = { halfAt: "12" };
+  assert.throws(() => checkManifest(noPrior), /models\.promptInjection\.evidence/);
 });
 
 test("labelled JSON lines: bad lines are reported with their number", () => {
