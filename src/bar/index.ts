@@ -82,3 +82,4 @@ export {
   paymentStateSchema,
   type StateCheck,
 } from "./state.ts";
+export { editDistance, normalizeText, singularForms, typoAllowance } from "./text.ts";

@@ -24,30 +24,26 @@ export function singularForms(word: string): string[] {
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), stopping early above `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
-  }
-  const first = rows[0]!;
-  for (let j = 0; j <= b.length; j++) first[j] = j;
+  // Three rolling rows (i - 2, i - 1, i) are all the recurrence reads.
+  let twoBack: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i]!;
-    const prev = rows[i - 1]!;
-    let rowMin = row[0]!;
+    const row = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+        value = Math.min(value, twoBack[j - 2]! + 1);
       }
-      row[j] = value;
+      row.push(value);
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > max) return max + 1;
+    twoBack = prev;
+    prev = row;
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 /** How many typos we forgive for a word of this length. */

@@ -1,11 +1,13 @@
-import { MENU, type MenuItem } from "../../../bar/index.ts";
-import { editDistance, GROUP_WORDS, singularForms } from "./text.ts";
+import { editDistance, MENU, type MenuItem, singularForms } from "../../../bar/index.ts";
 
 /**
  * Finds drinks in a token list: names and aliases from the bar's menu, plurals
  * ("martinis"), small typos ("negorni"), longest phrase first so "long island
  * iced tea" is the Long Island and not an Iced Tea.
  */
+
+/** Words that name a group of drinks: the guest is asked which one. */
+const GROUP_WORDS = new Set(["beer", "lager", "ale", "cocktail", "spirit", "liquor", "mocktail"]);
 
 export interface ItemMention {
   item: MenuItem;
