@@ -82,7 +82,9 @@ async function serveStdio(runtime: Runtime): Promise<void> {
 }
 
 /** The HTTP settings, checked before anything opens (a bad token list fails fast). */
-function httpOptions(args: McpArgs): McpHttpOptions {
+type HttpSettings = Omit<McpHttpOptions, "rateLimiter">;
+
+function httpOptions(args: McpArgs): HttpSettings {
   const options = mcpHttpOptionsFromEnv(parseEnv(process.env), args.host);
   if (options.tokens.length === 0) {
     throw new Error("MCP over HTTP needs MAYA_MCP_TOKENS (e.g. `openssl rand -hex 32`).");
@@ -90,22 +92,34 @@ function httpOptions(args: McpArgs): McpHttpOptions {
   return options;
 }
 
-async function serveHttp(runtime: Runtime, args: McpArgs, options: McpHttpOptions): Promise<void> {
+async function serveHttp(runtime: Runtime, args: McpArgs, options: HttpSettings): Promise<void> {
+  // The web API's limits, in Redis (shared with `maya serve` instances) when the store is Redis.
+  const { createRateLimits, settingsFromEnv } = await import("../server/index.ts");
+  const { config, store } = runtime;
+  const limits = await createRateLimits(
+    settingsFromEnv(config),
+    store.kind === "redis" ? config.MAYA_STORE : undefined,
+  );
   const handler = createMcpHttpHandler(createMcpDeps(runtime), {
     ...options,
+    rateLimiter: limits,
     onEvent: (event) => runtime.onEvent("mcp_http_events", { event }),
   });
-  const server = await listenMcpHttp(handler, { host: args.host, port: args.port });
-  runtime.logger.info({ event: "mcp.listening", url: server.url.href }, "MCP over HTTP");
-  if (!isLoopbackHost(args.host)) {
-    runtime.logger.warn(
-      { event: "mcp.public_bind", host: args.host },
-      "MCP over plain HTTP on a non-loopback address: put TLS in front of it",
-    );
+  try {
+    const server = await listenMcpHttp(handler, { host: args.host, port: args.port });
+    runtime.logger.info({ event: "mcp.listening", url: server.url.href }, "MCP over HTTP");
+    if (!isLoopbackHost(args.host)) {
+      runtime.logger.warn(
+        { event: "mcp.public_bind", host: args.host },
+        "MCP over plain HTTP on a non-loopback address: put TLS in front of it",
+      );
+    }
+    process.stderr.write(`Maya's MCP server: ${server.url.href}\n`);
+    await untilStopped();
+    await server.close();
+  } finally {
+    await limits.close();
   }
-  process.stderr.write(`Maya's MCP server: ${server.url.href}\n`);
-  await untilStopped();
-  await server.close();
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -5,7 +5,7 @@
  *
  *   const mcp = createMcpHttpHandler(createMcpDeps(runtime), {
  *     ...mcpHttpOptionsFromEnv(runtime.config),
- *     rateLimiter: rateLimits, // optional: the web API's limits (Redis-shared), same shape
+ *     rateLimiter: rateLimits, // the web server's createRateLimits (memory, or Redis-shared)
  *     onEvent: (event, detail) => countIt(event, detail),
  *   });
  *   app.route({ method: ["GET", "POST", "DELETE"], url: "/mcp", handler: async (request, reply) => {
@@ -32,14 +32,7 @@ export {
 } from "./http/handler.ts";
 export { listenMcpHttp, type McpHttpServer, type McpListenOptions } from "./http/listen.ts";
 export { LOOPBACK_HOSTS, type OriginPolicy } from "./http/origin.ts";
-export {
-  DEFAULT_RATE_LIMITS,
-  type McpLimitDecision,
-  type McpLimitName,
-  type McpRateLimiter,
-  type McpRateLimits,
-  memoryRateLimiter,
-} from "./http/rate-limit.ts";
+export type { McpLimitDecision, McpLimitName, McpRateLimiter } from "./http/rate-limit.ts";
 export { type ScanResultView, scanResultSchema } from "./scan-schemas.ts";
 export { createMayaMcpServer, SERVER_INFO } from "./server.ts";
 export { type McpStdioSession, serveMcpStdio } from "./stdio.ts";

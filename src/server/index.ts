@@ -25,6 +25,13 @@ export type {
   TurnResult,
   WebhookHandler,
 } from "./ports.ts";
+export {
+  createRateLimits,
+  type LimitDecision,
+  type LimitName,
+  type RateLimitSettings,
+  type RateLimits,
+} from "./rate-limits.ts";
 export { type MayaRuntime, serverRuntimeFrom, storeSessionDirectory } from "./runtime-adapter.ts";
 export { SESSION_COOKIE, sessionKeyOf } from "./session.ts";
 export { DEFAULT_SETTINGS, type ServerSettings, settingsFromEnv } from "./settings.ts";

@@ -21,6 +21,12 @@ const REDIS_DEADLINE_MS = 300;
 export type LimitName = "address" | "session" | "new_session";
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** The three budgets, per minute (the server's settings have them). */
+export type RateLimitSettings = Pick<
+  ServerSettings,
+  "addressPerMinute" | "sessionPerMinute" | "newSessionsPerMinute"
+>;
+
 export interface RateLimits {
   consume(name: LimitName, key: string): Promise<LimitDecision>;
   close(): Promise<void>;
@@ -28,7 +34,7 @@ export interface RateLimits {
 
 type RedisClient = ReturnType<typeof createClient>;
 
-const PER_MINUTE: Record<LimitName, keyof ServerSettings> = {
+const PER_MINUTE: Record<LimitName, keyof RateLimitSettings> = {
   address: "addressPerMinute",
   session: "sessionPerMinute",
   new_session: "newSessionsPerMinute",
@@ -53,7 +59,7 @@ function limiterFor(name: LimitName, points: number, redis: RedisClient | undefi
 }
 
 export async function createRateLimits(
-  settings: ServerSettings,
+  settings: RateLimitSettings,
   redisUrl?: string,
 ): Promise<RateLimits> {
   let redis: RedisClient | undefined;
@@ -72,7 +78,7 @@ export async function createRateLimits(
   }
   const limiters = {} as Record<LimitName, ReturnType<typeof limiterFor>>;
   for (const name of Object.keys(PER_MINUTE) as LimitName[]) {
-    limiters[name] = limiterFor(name, settings[PER_MINUTE[name]] as number, redis);
+    limiters[name] = limiterFor(name, settings[PER_MINUTE[name]], redis);
   }
   return {
     async consume(name, key) {

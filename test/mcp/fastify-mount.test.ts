@@ -4,6 +4,7 @@ import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/cl
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Runtime } from "../../src/commands/runtime.ts";
 import { createMcpDeps, createMcpHttpHandler, type McpHttpHandler } from "../../src/mcp/index.ts";
+import { createRateLimits, DEFAULT_SETTINGS, type RateLimits } from "../../src/server/index.ts";
 import { call, connectHttp, stateOf, TOKEN, testRuntime } from "./harness.ts";
 
 /** The way the web server mounts MCP: a Fastify route at /mcp with the raw req/res. */
@@ -11,11 +12,13 @@ describe("MCP handler mounted in Fastify at /mcp", () => {
   let app: FastifyInstance;
   let runtime: Runtime;
   let mcp: McpHttpHandler;
+  let limits: RateLimits;
   let url: URL;
 
   before(async () => {
     runtime = await testRuntime();
-    mcp = createMcpHttpHandler(createMcpDeps(runtime), { tokens: [TOKEN] });
+    limits = await createRateLimits(DEFAULT_SETTINGS);
+    mcp = createMcpHttpHandler(createMcpDeps(runtime), { tokens: [TOKEN], rateLimiter: limits });
     app = Fastify();
     app.route({
       method: ["GET", "POST", "DELETE"],
@@ -35,6 +38,7 @@ describe("MCP handler mounted in Fastify at /mcp", () => {
 
   after(async () => {
     await app.close();
+    await limits.close();
     await runtime.close();
   });
 

@@ -9,6 +9,11 @@ import {
   listenMcpHttp,
   type McpHttpOptions,
 } from "../../src/mcp/index.ts";
+import {
+  createRateLimits,
+  DEFAULT_SETTINGS,
+  type RateLimitSettings,
+} from "../../src/server/index.ts";
 
 export const TOKEN = "test-token-0123456789abcdef";
 export const OTHER_TOKEN = "other-token-0123456789abcdef";
@@ -23,17 +28,23 @@ export function testRuntime(): Promise<Runtime> {
 
 /**
  * Maya's MCP server over Streamable HTTP, in this process, on a free port,
- * on the real runtime (guard, agent tools, memory store, mock payments).
+ * on the real runtime (guard, agent tools, memory store, mock payments), with
+ * the web server's in-memory limits (`limits` changes their budgets).
  */
-export async function startMayaMcp(options: Partial<McpHttpOptions> = {}) {
+export async function startMayaMcp(
+  options: Partial<McpHttpOptions> & { limits?: Partial<RateLimitSettings> } = {},
+) {
+  const { limits: budgets, ...handlerOptions } = options;
   const runtime = await testRuntime();
+  const limits = await createRateLimits({ ...DEFAULT_SETTINGS, ...budgets });
   const { store } = runtime;
   const deps = createMcpDeps(runtime);
   /** Maya session ids in the order their MCP sessions opened. */
   const mayaSessions: string[] = [];
   const handler = createMcpHttpHandler(deps, {
     tokens: [TOKEN, OTHER_TOKEN],
-    ...options,
+    rateLimiter: limits,
+    ...handlerOptions,
     onEvent: (event, detail) => {
       if (event === "mcp_session_opened") mayaSessions.push(String(detail.mayaSessionId));
       options.onEvent?.(event, detail);
@@ -48,6 +59,7 @@ export async function startMayaMcp(options: Partial<McpHttpOptions> = {}) {
     mayaSessions,
     async close() {
       await server.close();
+      await limits.close();
       await runtime.close();
     },
   };

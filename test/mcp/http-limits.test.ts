@@ -27,7 +27,7 @@ function postWithHost(url: URL, host: string): Promise<number> {
 
 describe("MCP over HTTP: limits", () => {
   it("rate-limits a client address with 429 and Retry-After, as the web API does", async () => {
-    const maya = await startMayaMcp({ rateLimits: { perClientPerMinute: 3 } });
+    const maya = await startMayaMcp({ limits: { addressPerMinute: 3 } });
     try {
       for (let i = 0; i < 3; i++) assert.equal((await initialize(maya.url)).status, 200);
       const limited = await initialize(maya.url);
@@ -39,7 +39,7 @@ describe("MCP over HTTP: limits", () => {
   });
 
   it("limits requests within one MCP session", async () => {
-    const maya = await startMayaMcp({ rateLimits: { perSessionPerMinute: 2 } });
+    const maya = await startMayaMcp({ limits: { sessionPerMinute: 2 } });
     try {
       const opened = await initialize(maya.url);
       const session = { ...headers, "mcp-session-id": opened.headers.get("mcp-session-id") ?? "" };
@@ -84,7 +84,7 @@ describe("MCP over HTTP: limits", () => {
   });
 
   it("limits new sessions per client, and open sessions overall", async () => {
-    const perClient = await startMayaMcp({ rateLimits: { newSessionsPerMinute: 1 } });
+    const perClient = await startMayaMcp({ limits: { newSessionsPerMinute: 1 } });
     try {
       assert.equal((await initialize(perClient.url)).status, 200);
       assert.equal((await initialize(perClient.url)).status, 429);

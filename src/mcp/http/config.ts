@@ -30,12 +30,15 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * The HTTP transport's settings from the parsed environment: tokens, allowed
- * origins, the web API's rate limits and the session TTL. When the server is
+ * origins and the session TTL (the rate limiter is passed in separately). When the server is
  * bound to a loopback address, the Host header must name loopback too (DNS
  * rebinding cannot fake that), or the public URL's host (a proxy in front);
  * the public URL's origin is always allowed.
  */
-export function mcpHttpOptionsFromEnv(env: Env, bindHost?: string): McpHttpOptions {
+export function mcpHttpOptionsFromEnv(
+  env: Env,
+  bindHost?: string,
+): Omit<McpHttpOptions, "rateLimiter"> {
   const allowedOrigins = parseAllowedOrigins(env.MAYA_MCP_ALLOWED_ORIGINS);
   const publicUrl = env.MAYA_PUBLIC_URL === undefined ? undefined : new URL(env.MAYA_PUBLIC_URL);
   if (publicUrl !== undefined) allowedOrigins.push(publicUrl.origin);
@@ -46,11 +49,6 @@ export function mcpHttpOptionsFromEnv(env: Env, bindHost?: string): McpHttpOptio
     ...(bindHost !== undefined && isLoopbackHost(bindHost)
       ? { allowedHosts: [...new Set([...LOOPBACK_HOSTS, ...publicHosts])] }
       : {}),
-    rateLimits: {
-      perClientPerMinute: env.MAYA_RATE_LIMIT_PER_MINUTE,
-      perSessionPerMinute: env.MAYA_SESSION_RATE_LIMIT_PER_MINUTE,
-      newSessionsPerMinute: env.MAYA_NEW_SESSIONS_PER_MINUTE,
-    },
     sessionIdleMs: env.MAYA_SESSION_TTL_SECONDS * 1000,
   };
 }

@@ -9,13 +9,7 @@ import { newMcpMayaSessionId } from "../session-id.ts";
 import { bearerToken, matchToken } from "./auth.ts";
 import { readJsonBody } from "./body.ts";
 import { checkOrigin, type OriginPolicy } from "./origin.ts";
-import {
-  DEFAULT_RATE_LIMITS,
-  type McpLimitName,
-  type McpRateLimiter,
-  type McpRateLimits,
-  memoryRateLimiter,
-} from "./rate-limit.ts";
+import type { McpLimitName, McpRateLimiter } from "./rate-limit.ts";
 
 /** Security events of the HTTP transport (logged with this `event` name, and passed to `onEvent`). */
 export type McpHttpEvent =
@@ -33,10 +27,8 @@ export interface McpHttpOptions {
   allowedOrigins?: readonly string[];
   /** Host names (no port) the server answers to; undefined = Host is not checked. */
   allowedHosts?: readonly string[];
-  /** Per-minute limits for in-memory limiters; ignored when `rateLimiter` is given. */
-  rateLimits?: Partial<McpRateLimits>;
-  /** A ready-made limiter, e.g. the web server's (Redis-backed, budgets shared with the web API). */
-  rateLimiter?: McpRateLimiter;
+  /** The limits: the web server's `createRateLimits` (memory, or Redis shared by instances). */
+  rateLimiter: McpRateLimiter;
   /** Open MCP sessions at most; more get 503. Default 1000. */
   maxSessions?: number;
   /** An MCP session unused this long is closed. Default 30 minutes. */
@@ -86,8 +78,7 @@ function sendError(
 
 export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): McpHttpHandler {
   const { logger } = deps;
-  const limiter =
-    options.rateLimiter ?? memoryRateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  const limiter = options.rateLimiter;
   /** Seconds to wait when the limit is reached, else 0. */
   const retryAfter = async (name: McpLimitName, key: string): Promise<number> => {
     const decision = await limiter.consume(name, key);
