@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerContext } from "./context.ts";
 import { sendError } from "./errors.ts";
+import { refuseRateLimited } from "./rate-limited.ts";
 import { checkSameOrigin, isJsonOrEmpty } from "./same-origin.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -49,15 +50,7 @@ export function frontDoor(ctx: ServerContext) {
     if (isMcp) return;
     const decision = await ctx.limits.consume("address", request.ip);
     if (!decision.ok) {
-      ctx.metrics.rateLimited.inc({ limit: "address" });
-      ctx.logger.warn({ event: "rate_limited", limit: "address" }, "address rate limit hit");
-      sendError(
-        reply,
-        429,
-        "rate_limited",
-        "You're going a bit fast for Maya. Please wait a moment and try again.",
-        decision.retryAfterSeconds,
-      );
+      refuseRateLimited(ctx, reply, "address", decision.retryAfterSeconds);
       return;
     }
     if (!STATE_CHANGING.has(request.method)) return;

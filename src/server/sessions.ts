@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerContext } from "./context.ts";
-import { sendError } from "./errors.ts";
+import { refuseRateLimited } from "./rate-limited.ts";
 import {
   isWellFormedSessionId,
   newSessionId,
@@ -8,8 +8,6 @@ import {
   SESSION_COOKIE_OPTIONS,
   sessionKeyOf,
 } from "./session.ts";
-
-const SLOW_DOWN = "You're going a bit fast for Maya. Please wait a moment and try again.";
 
 /**
  * Finds the guest's session from the cookie, or starts a fresh one. Malformed
@@ -34,9 +32,7 @@ export async function resolveSession(
   if (options.countTowardsLimit) {
     const decision = await ctx.limits.consume("session", key);
     if (!decision.ok) {
-      ctx.metrics.rateLimited.inc({ limit: "session" });
-      ctx.logger.warn({ event: "rate_limited", limit: "session" }, "session rate limit hit");
-      sendError(reply, 429, "rate_limited", SLOW_DOWN, decision.retryAfterSeconds);
+      refuseRateLimited(ctx, reply, "session", decision.retryAfterSeconds);
       return undefined;
     }
   }
@@ -51,14 +47,12 @@ async function startSession(
 ): Promise<string | undefined> {
   const decision = await ctx.limits.consume("new_session", request.ip);
   if (!decision.ok) {
-    ctx.metrics.rateLimited.inc({ limit: "new_session" });
-    ctx.logger.warn({ event: "rate_limited", limit: "new_session" }, "session creation limit hit");
-    sendError(
+    refuseRateLimited(
+      ctx,
       reply,
-      429,
-      "rate_limited",
-      "Too many new conversations from your address. Please wait a moment and try again.",
+      "new_session",
       decision.retryAfterSeconds,
+      "Too many new conversations from your address. Please wait a moment and try again.",
     );
     return undefined;
   }
