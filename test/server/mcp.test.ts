@@ -108,6 +108,29 @@ describe("/mcp mounting", () => {
     }
   });
 
+  it("is shed with the rest of the app while the event loop lags", async () => {
+    const test = await startTestApp({
+      env: WITH_TOKENS,
+      settings: { maxEventLoopDelayMs: 200, eventLoopSampleMs: 250 },
+    });
+    try {
+      const guest = new Guest(test);
+      // Hog the event loop well past the limit, then let the sampler see it
+      // (a few tries: a busy machine may sample at an unlucky moment).
+      let shed = await guest.post("/mcp", {});
+      for (let attempt = 0; attempt < 3 && shed.statusCode !== 503; attempt++) {
+        const until = Date.now() + 800;
+        while (Date.now() < until) {}
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        shed = await guest.post("/mcp", {});
+      }
+      assert.equal(shed.statusCode, 503);
+      assert.equal(shed.json().error, "overloaded");
+    } finally {
+      await test.close();
+    }
+  });
+
   it("closes open MCP sessions when the app shuts down", async () => {
     const test = await startTestApp({ env: WITH_TOKENS, listen: true });
     const client = await connectHttp(new URL("/mcp", test.origin));
