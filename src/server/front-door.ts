@@ -14,7 +14,14 @@ function isGuestWork(path: string): boolean {
 /** MCP at /mcp checks its own token, origin and limits; it only shares load shedding. */
 const MCP_PATH = "/mcp";
 
+/**
+ * The route the router matched (`/api/chat`, `/pay/mock/:id`), not the raw
+ * URL: the router decodes percent-escapes, so `/%61pi/chat` reaches the chat
+ * route and must meet the same checks. Unmatched requests keep their path.
+ */
 function pathOf(request: FastifyRequest): string {
+  const route = request.routeOptions.url;
+  if (route !== undefined) return route;
   const url = request.url;
   const query = url.indexOf("?");
   return query === -1 ? url : url.slice(0, query);

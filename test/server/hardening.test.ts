@@ -107,6 +107,13 @@ describe("CSRF", () => {
     assert.equal(response.statusCode, 403);
   });
 
+  it("refuses another site's Origin on a percent-encoded path to the same route", async () => {
+    for (const url of ["/%61pi/chat", "/api/ch%61t", `/%70ay/mock/mock_${"a".repeat(32)}`]) {
+      const response = await post({ ...base, origin: "https://evil.example" }, url);
+      assert.equal(response.statusCode, 403, url);
+    }
+  });
+
   it("refuses Sec-Fetch-Site: cross-site and same-site", async () => {
     for (const site of ["cross-site", "same-site", "none"]) {
       const response = await post({ ...base, "sec-fetch-site": site });
