@@ -24,7 +24,7 @@ import {
   paymentSettingsFromEnv,
   type WebhookResponse,
 } from "../payments/index.ts";
-import { openStore, type SessionStore } from "../state/index.ts";
+import { openStore, type SessionStore, StoreUnavailableError } from "../state/index.ts";
 import { storeErrorReporter } from "./store-errors.ts";
 
 /**
@@ -209,9 +209,13 @@ export async function createRuntimeFromEnv(
           forgetEvent: (eventId) => store.forgetEvent(eventId),
           completePayment: (sessionId, paymentId) => agent.completePayment(sessionId, paymentId),
           sessionIdForPayment: async (paymentId) => {
+            // A store outage must answer 500 (Stripe retries), not "not ours" (the event is dropped).
             const sessionId = await store
               .getRecord<string>(PAYMENT_SESSION_RECORDS, paymentId)
-              .catch(() => null);
+              .catch((error: unknown) => {
+                if (error instanceof StoreUnavailableError) throw error;
+                return null;
+              });
             return typeof sessionId === "string" ? sessionId : undefined;
           },
           logger,

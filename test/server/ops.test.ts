@@ -163,6 +163,44 @@ describe("POST /webhooks/stripe", () => {
     assert.equal((await guest.get("/api/state")).json().paymentStatus, "completed");
   });
 
+  it("asks Stripe to retry, not drop, a link's event while the store is down", async () => {
+    const guest = new Guest(test);
+    await guest.chat("A Martini");
+    const { paymentId } = (await guest.post("/api/pay")).json();
+    // No metadata: links made over Stripe's MCP tools are found by payment id.
+    const payload = JSON.stringify({
+      id: `evt_lookup_${Date.now()}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: {
+          id: "cs_test_lookup",
+          object: "checkout.session",
+          payment_link: paymentId,
+          payment_status: "paid",
+        },
+      },
+    });
+
+    const store = test.runtime.store;
+    const getRecord = store.getRecord;
+    store.getRecord = async () => {
+      throw new StoreUnavailableError("store down (test)");
+    };
+    let failed: Awaited<ReturnType<typeof deliver>>;
+    try {
+      failed = await deliver(payload, signed(payload));
+    } finally {
+      store.getRecord = getRecord;
+    }
+    assert.equal(failed.statusCode, 500, failed.body);
+
+    const retried = await deliver(payload, signed(payload));
+    assert.equal(retried.statusCode, 200, retried.body);
+    assert.equal(retried.json().ignored, undefined);
+    assert.equal((await guest.get("/api/state")).json().paymentStatus, "completed");
+  });
+
   it("is exempt from the JSON-only and same-origin rules (Stripe is not a browser)", async () => {
     const payload = JSON.stringify({
       id: "evt_ignored_1",
