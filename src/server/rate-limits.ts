@@ -17,6 +17,12 @@ import type { ServerSettings } from "./settings.ts";
  */
 
 const REDIS_DEADLINE_MS = 300;
+/** The first connection: without it the client would retry in the background forever. */
+const REDIS_CONNECT_DEADLINE_MS = 3000;
+
+export class RateLimitStoreError extends Error {
+  override name = "RateLimitStoreError";
+}
 
 export type LimitName = "address" | "session" | "new_session";
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -74,7 +80,26 @@ export async function createRateLimits(
     });
     // Errors surface through the insurance limiter; the client reconnects on its own.
     redis.on("error", () => {});
-    await redis.connect();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        redis.connect(),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${REDIS_CONNECT_DEADLINE_MS} ms`)),
+            REDIS_CONNECT_DEADLINE_MS,
+          );
+        }),
+      ]);
+    } catch (error) {
+      redis.destroy();
+      // The URL may hold a password: never in the message.
+      throw new RateLimitStoreError(`Rate limits cannot reach Redis: ${(error as Error).message}`, {
+        cause: error,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
   }
   const limiters = {} as Record<LimitName, ReturnType<typeof limiterFor>>;
   for (const name of Object.keys(PER_MINUTE) as LimitName[]) {
