@@ -42,8 +42,9 @@ export async function run(args: string[]): Promise<number> {
   const runtime = await createRuntimeFromEnv(env, { onEvent: agentMetricsHook(metrics) });
   const { config, logger } = runtime;
   let app: Awaited<ReturnType<typeof buildApp>>;
+  let mcp: ReturnType<typeof mcpEndpointFor>;
   try {
-    const mcp = mcpEndpointFor(runtime);
+    mcp = mcpEndpointFor(runtime);
     app = await buildApp({
       runtime: serverRuntimeFrom(runtime),
       settings: settingsFromEnv(config),
@@ -61,6 +62,10 @@ export async function run(args: string[]): Promise<number> {
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ event: "server.listening", url }, "Maya's bar is open");
   process.stderr.write(`Maya's bar is open at ${url}\n`);
+  if (mcp !== undefined) {
+    logger.info({ event: "server.mcp_mounted", url: `${url}/mcp` }, "MCP over HTTP at /mcp");
+    process.stderr.write(`Maya's MCP server: ${url}/mcp\n`);
+  }
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { call, connectHttp, stateOf, TOKEN } from "../mcp/harness.ts";
 import { HttpGuest, startServe } from "./helpers/serve-process.ts";
 
 describe("maya serve", () => {
@@ -35,6 +36,17 @@ describe("maya serve", () => {
       assert.equal(state.json.tabCents, 2200);
     } finally {
       assert.equal(await second.stop("SIGINT"), 0, second.output());
+    }
+  });
+
+  it("mounts MCP at /mcp when MAYA_MCP_TOKENS is set, and still stops cleanly with a client connected", async () => {
+    const served = await startServe({ MAYA_STORE: "memory:", MAYA_MCP_TOKENS: TOKEN });
+    try {
+      const client = await connectHttp(new URL("/mcp", served.origin));
+      const result = await call(client, "add_to_order", { item: "Martini", quantity: 2 });
+      assert.equal(stateOf(result).tabCents, 2600);
+    } finally {
+      assert.equal(await served.stop("SIGTERM"), 0, served.output());
     }
   });
 });
