@@ -20,6 +20,8 @@ export type FitOptions = {
   calibrationPercent: number;
   /** A source group of n rows weighs n^groupPower in total (1: every row equal; 0.5: square root). */
   groupPower: number;
+  /** NB-SVM style: scale features by their log-count ratio while training (0: off; the value is the interpolation towards 1). */
+  nbWeight?: number;
   log?: (line: string) => void;
 };
 
@@ -76,8 +78,10 @@ export function fitModel(
 ): FitResult {
   const fitRows = examples.filter((e) => textBucket(e.text) >= options.calibrationPercent);
   const calibration = examples.filter((e) => textBucket(e.text) < options.calibrationPercent);
+  const nb = options.nbWeight ? logCountRatio(fitRows, dim, options.nbWeight) : undefined;
+  const xs = fitRows.map((e) => (nb ? scaleVector(e.x, nb) : e.x));
   const trained = trainLogistic(
-    fitRows.map((e) => e.x),
+    xs,
     fitRows.map((e) => e.label),
     exampleWeights(fitRows, options.groupPower),
     {
@@ -90,6 +94,7 @@ export function fitModel(
         options.log?.(`  epoch ${epoch}/${options.epochs}  loss ${loss.toFixed(4)}`),
     },
   );
+  if (nb) for (let j = 0; j < dim; j++) trained.weights[j] = trained.weights[j]! * nb[j]!;
   const q = quantize(trained.weights);
   const uncalibrated: LinearModel = { ...q, bias: trained.bias, platt: { a: 1, b: 0 } };
   const platt = fitPlatt(
@@ -97,4 +102,35 @@ export function fitModel(
     calibration.map((e) => e.label),
   );
   return { model: { ...uncalibrated, platt }, calibration };
+}
+
+/** Per-bucket |log-count ratio| (Wang & Manning 2012), interpolated towards 1 by (1 - beta). */
+function logCountRatio(examples: readonly Example[], dim: number, beta: number): Float64Array {
+  const pos = new Float64Array(dim).fill(1);
+  const neg = new Float64Array(dim).fill(1);
+  for (const e of examples) {
+    const target = e.label === 1 ? pos : neg;
+    for (let k = 0; k < e.x.indices.length; k++) {
+      const j = e.x.indices[k]!;
+      target[j] = target[j]! + Math.abs(e.x.values[k]!);
+    }
+  }
+  let sp = 0;
+  let sn = 0;
+  for (let j = 0; j < dim; j++) {
+    sp += pos[j]!;
+    sn += neg[j]!;
+  }
+  const r = new Float64Array(dim);
+  for (let j = 0; j < dim; j++) {
+    const ratio = Math.abs(Math.log(pos[j]! / sp / (neg[j]! / sn)));
+    r[j] = 1 - beta + beta * ratio;
+  }
+  return r;
+}
+
+function scaleVector(x: SparseVector, r: Float64Array): SparseVector {
+  const values = new Float32Array(x.values.length);
+  for (let k = 0; k < values.length; k++) values[k] = x.values[k]! * r[x.indices[k]!]!;
+  return { indices: x.indices, values };
 }
