@@ -3,6 +3,11 @@ export class RequestTimeoutError extends Error {
   override name = "RequestTimeoutError";
 }
 
+/** The guest closed the connection before the answer was sent. */
+export class GuestGoneError extends Error {
+  override name = "GuestGoneError";
+}
+
 /** Resolves with `work`, or rejects as soon as `signal` aborts (the work is told through the same signal). */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);

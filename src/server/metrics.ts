@@ -9,7 +9,7 @@ export function createMetrics() {
     registry,
     turns: new Counter({
       name: "maya_chat_turns_total",
-      help: "Chat turns answered over HTTP, by outcome (ok, guarded, timeout, error) and mode (json, stream).",
+      help: "Chat turns answered over HTTP, by outcome (ok, guarded, timeout, abandoned, error) and mode (json, stream).",
       labelNames: ["outcome", "mode"] as const,
       registers,
     }),

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { RequestTimeoutError, requestDeadline, untilAborted } from "../deadline.ts";
+import { GuestGoneError, RequestTimeoutError, requestDeadline, untilAborted } from "../deadline.ts";
 import { isStoreUnavailable, STORE_UNAVAILABLE, sendError } from "../errors.ts";
 import type { TurnResult } from "../ports.ts";
 import { resolveSession } from "../sessions.ts";
@@ -28,6 +28,15 @@ function wantsStream(request: FastifyRequest): boolean {
   return /\btext\/event-stream\b/i.test(request.headers.accept ?? "");
 }
 
+/** Fires at the request's deadline, or when the guest goes away: no work on a reply nobody reads. */
+function turnSignal(reply: FastifyReply, deadline: AbortSignal): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.on("close", () => {
+    if (!reply.raw.writableFinished) gone.abort(new GuestGoneError("the guest went away"));
+  });
+  return AbortSignal.any([deadline, gone.signal]);
+}
+
 const TIMEOUT_MESSAGE = "Maya took too long to answer. Please try again.";
 const ERROR_MESSAGE = "Something went wrong behind the bar. Please try again.";
 
@@ -41,6 +50,12 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
   }
 
   function fail(error: unknown, mode: "json" | "stream") {
+    if (error instanceof GuestGoneError) {
+      // Nobody is there to read the answer; not an error of ours.
+      ctx.metrics.turns.inc({ outcome: "abandoned", mode });
+      ctx.logger.info({ event: "turn_abandoned", mode }, "the guest left during a turn");
+      return { status: 499, error: "abandoned", message: "The guest went away." };
+    }
     if (isStoreUnavailable(error)) {
       ctx.metrics.turns.inc({ outcome: "error", mode });
       ctx.logger.warn({ event: "store_unavailable", mode }, "store unavailable during a turn");
@@ -82,8 +97,9 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (wantsStream(request)) return streamTurn(reply, key, message, startedAt);
 
     const deadline = requestDeadline(ctx.settings.requestTimeoutMs);
+    const signal = turnSignal(reply, deadline.signal);
     try {
-      const result = await untilAborted(agent.turn(key, message, deadline.signal), deadline.signal);
+      const result = await untilAborted(agent.turn(key, message, signal), signal);
       record(result, "json", startedAt);
       return publicTurn(result);
     } catch (error) {
@@ -96,12 +112,7 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   function streamTurn(reply: FastifyReply, key: string, message: string, startedAt: bigint) {
     const deadline = requestDeadline(ctx.settings.requestTimeoutMs);
-    const controller = new AbortController();
-    const signal = AbortSignal.any([deadline.signal, controller.signal]);
-    // The guest closed the page: stop working on a reply nobody will read.
-    reply.raw.on("close", () => {
-      if (!reply.raw.writableFinished) controller.abort(new Error("client went away"));
-    });
+    const signal = turnSignal(reply, deadline.signal);
 
     async function* frames(): AsyncGenerator<string> {
       const events = agent.streamTurn(key, message, signal)[Symbol.asyncIterator]();

@@ -1,7 +1,11 @@
 import { createServer } from "node:net";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { mcpEndpointFor } from "../../../src/commands/mcp-mount.ts";
-import { createRuntimeFromEnv, type Runtime } from "../../../src/commands/runtime.ts";
+import {
+  createRuntimeFromEnv,
+  type Runtime,
+  type RuntimeOptions,
+} from "../../../src/commands/runtime.ts";
 import type { Logger } from "../../../src/config/index.ts";
 import {
   agentMetricsHook,
@@ -53,6 +57,8 @@ export async function startTestApp(
     env?: Record<string, string>;
     listen?: boolean;
     logger?: Logger;
+    /** Wraps the model (a test that needs a slow or failing one). */
+    wrapModel?: RuntimeOptions["wrapModel"];
   } = {},
 ): Promise<TestApp> {
   const port = await freePort();
@@ -69,6 +75,7 @@ export async function startTestApp(
   const runtime = await createRuntimeFromEnv(env, {
     onEvent: agentMetricsHook(metrics),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.wrapModel === undefined ? {} : { wrapModel: options.wrapModel }),
   });
   // As `maya serve` does: /mcp only when MAYA_MCP_TOKENS is set.
   const mcp = mcpEndpointFor(runtime);
