@@ -105,8 +105,24 @@ function hasTripleLetter(t: string): boolean {
   return false;
 }
 
-/** The text-only part of normalisation (no decoding): used for the text and each payload. */
+/**
+ * The text-only part of normalisation (no decoding): used for the text and each payload.
+ * Confusable folding decides per word and leet folding can turn a foreign-looking word
+ * into a mixed one ("ϳ$a" → "ϳsa" → "jsa"), so non-ASCII text is folded again until
+ * it stops changing; that keeps normalisation idempotent. Bounded at four passes
+ * (in fuzzing, two always sufficed); ASCII-only text takes one.
+ */
 function fold(visible: string, counter: { confusables: number; leet: number }): string {
+  let t = foldOnce(visible, counter);
+  for (let pass = 0; pass < 3 && NON_ASCII.test(t); pass++) {
+    const again = foldOnce(t, counter);
+    if (again === t) break;
+    t = again;
+  }
+  return t;
+}
+
+function foldOnce(visible: string, counter: { confusables: number; leet: number }): string {
   let t = visible.normalize("NFKC").toLowerCase();
   if (NON_ASCII.test(t)) {
     t = t.normalize("NFD").replace(COMBINING_MARKS, "").normalize("NFC");
