@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
@@ -24,10 +24,7 @@ export interface Bench {
 /** The real composition (`createRuntimeFromEnv`) on a temporary SQLite file, the mock gateway and the given model. */
 export async function runtimeBench(env: Record<string, string | undefined> = {}): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), "maya-scenarios-"));
-  // The guard's heuristics only: these tests are about the agent, and the trained
-  // classifiers change with every retraining (their own tests cover them).
-  const guardConfig = join(dir, "guard.json");
-  writeFileSync(guardConfig, JSON.stringify({ modelsEnabled: false }));
+  // The default guard, trained classifiers included: guests meet exactly this one.
   let recorder: ReturnType<typeof recordingModel> | undefined;
   const runtime: Runtime = await createRuntimeFromEnv(
     {
@@ -36,7 +33,7 @@ export async function runtimeBench(env: Record<string, string | undefined> = {})
       LOG_LEVEL: "silent",
       ...env,
       MAYA_STORE: `sqlite:${join(dir, "maya.db")}`,
-      MAYA_GUARD_CONFIG: env.MAYA_GUARD_CONFIG ?? guardConfig,
+      MAYA_GUARD_CONFIG: env.MAYA_GUARD_CONFIG,
     },
     {
       logger: silentLogger(),
