@@ -11,17 +11,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createGuard, defaultScanConfig, defaultScanners, normalize } from "../guard/index.ts";
 import {
+  createGuard,
+  defaultScanConfig,
+  defaultScanners,
   isTask,
   type LabelledRow,
+  loadDefaultClassifiers,
+  normalize,
   parseLabelledJsonl,
+  percentile,
+  renderReport,
+  rocCurve,
+  summarizeBySource,
+  summaryTable,
   type Task,
-} from "../guard/models/dataset.ts";
-import { summarizeBySource, summaryTable } from "../guard/models/evaluate.ts";
-import { loadDefaultClassifiers } from "../guard/models/index.ts";
-import { percentile, rocCurve } from "../guard/models/metrics.ts";
-import { renderReport } from "../guard/models/report.ts";
+} from "../guard/index.ts";
 
 const USAGE = `Usage: maya eval --task prompt-injection|toxicity --data FILE.jsonl [options]
 

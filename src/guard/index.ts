@@ -11,8 +11,8 @@
  * Trained classifiers: a guard with `modelsEnabled` (the default) uses, in order,
  * the `classifiers` passed to `createGuard`, those given to
  * `registerClassifiers`, or the committed defaults, loaded once on the first
- * scan from `./models/index.ts` (`loadDefaultClassifiers()`). When that module
- * or its weights are missing, the guard runs on its heuristics alone and emits
+ * scan from `models/` (`loadDefaultClassifiers()`). When the weights are
+ * missing or damaged, the guard runs on its heuristics alone and emits
  * one `guard.models_unavailable` event.
  */
 
@@ -22,6 +22,7 @@ import {
   type ScanConfig,
   type ScanConfigInput,
 } from "./config.ts";
+import { loadDefaultClassifiers } from "./models/index.ts";
 import { invalidTextResult, runPipeline } from "./pipeline.ts";
 import { defaultScanners } from "./scanners/index.ts";
 import type { ClassifierSet, Direction, GuardEvent, Scanner, ScanResult } from "./types.ts";
@@ -37,6 +38,13 @@ export {
 } from "./config.ts";
 export { type FusionKind, fuseScores } from "./fusion.ts";
 export { DEFAULT_MESSAGES } from "./messages.ts";
+export { isTask, type LabelledRow, parseLabelledJsonl, type Task } from "./models/dataset.ts";
+export { summarizeBySource, summaryTable } from "./models/evaluate.ts";
+// The trained classifiers and the evaluation harness behind `maya eval` (metrics,
+// tables, the HTML report). Importing them reads no weights: loading stays lazy.
+export { loadDefaultClassifiers } from "./models/index.ts";
+export { percentile, rocCurve } from "./models/metrics.ts";
+export { renderReport } from "./models/report.ts";
 export {
   type DecodedSegment,
   type Encoding,
@@ -82,14 +90,10 @@ export function registerClassifiers(classifiers: ClassifierSet): void {
   registered = { ...classifiers };
 }
 
+/** Reads the committed weights once; a missing or damaged file leaves the heuristics in charge. */
 async function loadDefaultModels(): Promise<ModelLoad> {
-  const specifier = "./models/index.ts"; // owned by the models work; absent until trained
   try {
-    const mod = (await import(specifier)) as { loadDefaultClassifiers?: () => ClassifierSet };
-    if (typeof mod.loadDefaultClassifiers !== "function") {
-      return { classifiers: {}, problem: "models module has no loadDefaultClassifiers()" };
-    }
-    const classifiers = mod.loadDefaultClassifiers() ?? {};
+    const classifiers = loadDefaultClassifiers();
     const problem =
       classifiers.promptInjection || classifiers.toxicity ? null : "no trained models found";
     return { classifiers, problem };
