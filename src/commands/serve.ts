@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
+import { ConfigError, isProduction } from "../config/index.ts";
 import {
   agentMetricsHook,
   buildApp,
   createMetrics,
+  isLoopbackAddress,
   serverRuntimeFrom,
   settingsFromEnv,
 } from "../server/index.ts";
@@ -41,6 +43,14 @@ export async function run(args: string[]): Promise<number> {
   const metrics = createMetrics();
   const runtime = await createRuntimeFromEnv(env, { onEvent: agentMetricsHook(metrics) });
   const { config, logger } = runtime;
+  // Off loopback, DNS names are only served through MAYA_PUBLIC_URL (DNS-rebinding defence).
+  const nameless = config.MAYA_PUBLIC_URL === undefined && !isLoopbackAddress(config.HOST);
+  if (nameless && isProduction(config)) {
+    await runtime.close();
+    throw new ConfigError(
+      `HOST=${config.HOST} is not loopback: set MAYA_PUBLIC_URL to the address guests use, so the server knows which Host it serves.`,
+    );
+  }
   let app: Awaited<ReturnType<typeof buildApp>>;
   let mcp: ReturnType<typeof mcpEndpointFor>;
   try {
@@ -62,6 +72,12 @@ export async function run(args: string[]): Promise<number> {
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
   logger.info({ event: "server.listening", url }, "Maya's bar is open");
   process.stderr.write(`Maya's bar is open at ${url}\n`);
+  if (nameless) {
+    logger.warn(
+      { event: "server.host_names_unserved", host: config.HOST },
+      "without MAYA_PUBLIC_URL only IP addresses and localhost are answered; host names get 421",
+    );
+  }
   if (mcp !== undefined) {
     logger.info({ event: "server.mcp_mounted", url: `${url}/mcp` }, "MCP over HTTP at /mcp");
     process.stderr.write(`Maya's MCP server: ${url}/mcp\n`);

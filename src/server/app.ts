@@ -14,6 +14,7 @@ import {
   sendError,
 } from "./errors.ts";
 import { frontDoor } from "./front-door.ts";
+import { boundPolicy, type HostPolicy, hostCheck } from "./host-check.ts";
 import { startLoadShedder } from "./load-shedding.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import type { McpEndpointFactory, ServerRuntime } from "./ports.ts";
@@ -78,6 +79,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyHelmet, securityHeaders(settings));
   await app.register(fastifyCookie);
 
+  // The Host check comes first: a rebinding page gets nothing, not even a rate-limit answer.
+  // Known once the caller listens; `inject` before that has no bound address to guard.
+  let served: HostPolicy | undefined;
+  const boundHosts = () => {
+    if (served === undefined && app.server.listening)
+      served = boundPolicy(app.addresses().filter((a) => typeof a !== "string"));
+    return served;
+  };
+  app.addHook("onRequest", hostCheck(ctx, boundHosts));
   app.addHook("onRequest", frontDoor(ctx));
 
   app.addHook("onResponse", async (request, reply) => {

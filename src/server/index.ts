@@ -4,6 +4,7 @@
  * serves the chat page in `src/web`.
  */
 export { type AppOptions, buildApp } from "./app.ts";
+export { isLoopbackAddress } from "./host-check.ts";
 export { agentMetricsHook, createMetrics, type Metrics } from "./metrics.ts";
 export type {
   ChatAgent,

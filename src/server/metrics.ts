@@ -39,7 +39,7 @@ export function createMetrics() {
     }),
     rejected: new Counter({
       name: "maya_rejected_requests_total",
-      help: "Requests refused before any work: cross-origin (csrf), wrong media type, overloaded.",
+      help: "Requests refused before any work: unknown Host (host), cross-origin (csrf), wrong media type, overloaded.",
       labelNames: ["reason"] as const,
       registers,
     }),
