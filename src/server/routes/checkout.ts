@@ -4,6 +4,8 @@ import { sendError } from "../errors.ts";
 import type { CheckoutPage } from "../ports.ts";
 
 const STYLESHEET = "/static/styles.css";
+/** Stripe events can be far larger than a chat message (a whole checkout session). */
+export const WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * The mock checkout page (GET shows the amount, POST pays; the payments
@@ -42,20 +44,23 @@ export async function checkoutRoutes(app: FastifyInstance, ctx: ServerContext): 
 
   await app.register(async (raw) => {
     raw.removeAllContentTypeParsers();
-    raw.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 256 * 1024 }, (_r, body, done) =>
-      done(null, body),
+    raw.addContentTypeParser("*", { parseAs: "buffer" }, (_r, body, done) => done(null, body));
+    // The limit on the route itself, so a 413 quotes this one (request.routeOptions.bodyLimit).
+    raw.post(
+      "/webhooks/stripe",
+      { bodyLimit: WEBHOOK_BODY_LIMIT_BYTES },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) {
+          return sendError(reply, 400, "empty_body", "The webhook body is empty.");
+        }
+        const signature = request.headers["stripe-signature"];
+        const answer = await webhooks.handle(
+          request.body,
+          typeof signature === "string" ? signature : undefined,
+        );
+        ctx.metrics.payments.inc({ outcome: `webhook_${answer.status}` });
+        return reply.code(answer.status).send(answer.body);
+      },
     );
-    raw.post("/webhooks/stripe", async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) {
-        return sendError(reply, 400, "empty_body", "The webhook body is empty.");
-      }
-      const signature = request.headers["stripe-signature"];
-      const answer = await webhooks.handle(
-        request.body,
-        typeof signature === "string" ? signature : undefined,
-      );
-      ctx.metrics.payments.inc({ outcome: `webhook_${answer.status}` });
-      return reply.code(answer.status).send(answer.body);
-    });
   });
 }
