@@ -21,10 +21,24 @@ export async function resolveSession(
   reply: FastifyReply,
   options: { countTowardsLimit: boolean },
 ): Promise<string | undefined> {
+  return (await resolveOrStartSession(ctx, request, reply, options))?.key;
+}
+
+/**
+ * `resolveSession`, also saying whether the session was started by this
+ * request (its cookie is already set on the reply).
+ */
+export async function resolveOrStartSession(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { countTowardsLimit: boolean },
+): Promise<{ key: string; started: boolean } | undefined> {
   const presented = request.cookies[SESSION_COOKIE];
   let key = isWellFormedSessionId(presented)
     ? await ctx.runtime.sessions.lookup(sessionKeyOf(presented))
     : undefined;
+  const started = key === undefined;
   if (key === undefined) {
     key = await startSession(ctx, request, reply);
     if (key === undefined) return undefined;
@@ -36,7 +50,7 @@ export async function resolveSession(
       return undefined;
     }
   }
-  return key;
+  return { key, started };
 }
 
 /** A new session under a new cookie; limited per client address. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { sendError } from "../errors.ts";
 import { SESSION_COOKIE, sessionKeyOf } from "../session.ts";
-import { issueSessionCookie, resolveSession } from "../sessions.ts";
+import { issueSessionCookie, resolveOrStartSession, resolveSession } from "../sessions.ts";
 
 const tipBody = z.object({
   percent: z.union([z.literal(10), z.literal(15), z.literal(20), z.null()]),
@@ -63,11 +63,15 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.post("/api/reset", async (request, reply) => {
-    const key = await resolveSession(ctx, request, reply, { countTowardsLimit: true });
-    if (key === undefined) return reply;
+    const session = await resolveOrStartSession(ctx, request, reply, { countTowardsLimit: true });
+    if (session === undefined) return reply;
+    const { key, started } = session;
+    const state = await agent.reset(key);
+    // A session this request started already has a new cookie: a second one would leave
+    // the first registered and unused (an orphan until its TTL).
+    if (started) return { state };
     // A new cookie id for the new conversation; it points at the same session, so the
     // tab, balance and payment stay, and the old id stops working.
-    const state = await agent.reset(key);
     await issueSessionCookie(ctx, reply, key);
     const old = request.cookies[SESSION_COOKIE];
     if (old !== undefined) await ctx.runtime.sessions.forget(sessionKeyOf(old));
