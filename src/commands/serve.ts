@@ -10,6 +10,7 @@ import {
 } from "../server/index.ts";
 import { mcpEndpointFor } from "./mcp-mount.ts";
 import { createRuntimeFromEnv } from "./runtime.ts";
+import { rateLimitStoreErrorReporter } from "./store-errors.ts";
 
 const HELP = `Usage: maya serve [--port N] [--host H]
 
@@ -61,6 +62,7 @@ export async function run(args: string[]): Promise<number> {
       logger,
       metrics,
       ...(mcp === undefined ? {} : { mcp }),
+      onRateLimitStoreError: rateLimitStoreErrorReporter(runtime),
     });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {

@@ -35,6 +35,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Mounts MCP over Streamable HTTP at `/mcp` (only when MCP tokens are configured). */
   mcp?: McpEndpointFactory;
+  /** Connection errors of the rate limits' Redis client, to log and count (`maya serve` does). */
+  onRateLimitStoreError?: (error: Error) => void;
 }
 
 const WEB_ROOT = fileURLToPath(new URL("../web/", import.meta.url));
@@ -63,7 +65,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     runtime,
     settings,
-    limits: await createRateLimits(settings, runtime.redisUrl),
+    limits: await createRateLimits(
+      settings,
+      runtime.redisUrl,
+      options.onRateLimitStoreError === undefined
+        ? {}
+        : { onRedisError: options.onRateLimitStoreError },
+    ),
     metrics: options.metrics ?? createMetrics(),
     shedder: startLoadShedder(settings.maxEventLoopDelayMs, settings.eventLoopSampleMs),
     logger,

@@ -30,6 +30,7 @@ export {
   createRateLimits,
   type LimitDecision,
   type LimitName,
+  type RateLimitOptions,
   type RateLimitSettings,
   type RateLimits,
 } from "./rate-limits.ts";

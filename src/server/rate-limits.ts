@@ -64,9 +64,18 @@ function limiterFor(name: LimitName, points: number, redis: RedisClient | undefi
   });
 }
 
+export interface RateLimitOptions {
+  /**
+   * Connection errors of the Redis client (it reconnects by itself, and the
+   * in-memory limiter stands in meanwhile): the caller logs and counts them.
+   */
+  onRedisError?: (error: Error) => void;
+}
+
 export async function createRateLimits(
   settings: RateLimitSettings,
   redisUrl?: string,
+  options: RateLimitOptions = {},
 ): Promise<RateLimits> {
   let redis: RedisClient | undefined;
   if (redisUrl !== undefined) {
@@ -78,8 +87,9 @@ export async function createRateLimits(
         reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) + Math.random() * 100,
       },
     });
-    // Errors surface through the insurance limiter; the client reconnects on its own.
-    redis.on("error", () => {});
+    // Requests meet the insurance limiter meanwhile; the client reconnects on its own.
+    const onRedisError = options.onRedisError ?? (() => {});
+    redis.on("error", (error: Error) => onRedisError(error));
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

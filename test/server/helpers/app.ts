@@ -6,6 +6,7 @@ import {
   type Runtime,
   type RuntimeOptions,
 } from "../../../src/commands/runtime.ts";
+import { rateLimitStoreErrorReporter } from "../../../src/commands/store-errors.ts";
 import type { Logger } from "../../../src/config/index.ts";
 import {
   agentMetricsHook,
@@ -85,6 +86,7 @@ export async function startTestApp(
     logger: runtime.logger,
     metrics,
     ...(mcp === undefined ? {} : { mcp }),
+    onRateLimitStoreError: rateLimitStoreErrorReporter(runtime),
   });
   if (options.listen) await app.listen({ port, host: "127.0.0.1" });
   return {
