@@ -122,15 +122,17 @@ export async function run(args: string[]): Promise<number> {
   const scores: number[] = [];
   const latencies: number[] = [];
   const step = Math.max(1, Math.floor(rows.length / 10));
+  // One line rewritten in place on a terminal; one line per step in a log.
+  const [lead, trail] = process.stderr.isTTY ? ["\r", ""] : ["", "\n"];
   for (let i = 0; i < rows.length; i++) {
     const started = performance.now();
     scores.push(await score(rows[i]!.text));
     latencies.push(performance.now() - started);
     if ((i + 1) % step === 0 || i + 1 === rows.length) {
-      process.stderr.write(`\rscored ${i + 1}/${rows.length}`);
+      process.stderr.write(`${lead}scored ${i + 1}/${rows.length}${trail}`);
     }
   }
-  process.stderr.write("\n");
+  if (process.stderr.isTTY) process.stderr.write("\n");
 
   const summaries = summarizeBySource(rows, scores, threshold);
   const latency = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
