@@ -4,28 +4,21 @@
  * alone as `promptInjectionHeuristic`.
  */
 
-import { fuseScores } from "../fusion.ts";
 import { injectionHeuristic } from "../heuristics/injection.ts";
 import type { Scanner } from "../types.ts";
+import { fusedVerdict } from "./fused.ts";
 
 export const promptInjectionScanner: Scanner = {
   name: "promptInjection",
   appliesTo: "input",
   enabled: (config) => config.promptInjectionEnabled,
   message: (config) => config.injectionMessage,
-  scan(_text, context) {
-    const normalized = context.normalized;
-    const heuristic = injectionHeuristic(normalized);
-    const model = context.classify("promptInjection", normalized.combined);
-    const score = fuseScores("promptInjection", heuristic.score, model);
-    const details: Record<string, number> = { promptInjectionHeuristic: heuristic.score };
-    if (model !== undefined) details.promptInjectionModel = model;
-    const valid = score < context.config.promptInjectionThreshold;
-    const reason = valid
-      ? undefined
-      : heuristic.score >= (model ?? 0)
-        ? `prompt injection: ${heuristic.reason ?? "pattern"}`
-        : "prompt injection: classifier";
-    return { score, valid, reason, details };
-  },
+  scan: (_text, context) =>
+    fusedVerdict(context, {
+      kind: "promptInjection",
+      heuristic: injectionHeuristic,
+      threshold: context.config.promptInjectionThreshold,
+      label: "prompt injection",
+      unnamedHit: "pattern",
+    }),
 };
