@@ -3,7 +3,13 @@ import type { MenuItem } from "./menu.ts";
 import { normalizeModifiers } from "./modifiers.ts";
 import { formatCents, isTipPercent, type TipPercent, toggledTip } from "./money.ts";
 import { type BarError, barError } from "./results.ts";
-import { type BarState, MAX_ORDER_LINES, MAX_QUANTITY_PER_LINE, type OrderLine } from "./state.ts";
+import {
+  type BarState,
+  MAX_ORDER_LINES,
+  MAX_QUANTITY_PER_LINE,
+  type OrderLine,
+  sumLines,
+} from "./state.ts";
 
 /** Pure order operations: each returns a new state or a typed error and leaves the input untouched. */
 
@@ -50,10 +56,6 @@ export function checkQuantity(quantity: unknown): { ok: true; quantity: number }
 
 function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i]);
-}
-
-function sumLines(lines: readonly OrderLine[]): number {
-  return lines.reduce((total, line) => total + line.quantity * line.unitCents, 0);
 }
 
 /** While a payment link is out, the amount must not change under it. */

@@ -64,6 +64,11 @@ export interface BarState {
   payment: PaymentState;
 }
 
+/** The tab a list of lines adds up to: what `tabCents` must always equal. */
+export function sumLines(lines: readonly OrderLine[]): number {
+  return lines.reduce((total, line) => total + line.quantity * line.unitCents, 0);
+}
+
 export function initialBarState(): BarState {
   return {
     lines: [],
@@ -148,7 +153,7 @@ export const barStateSchema = z
     payment: paymentStateSchema,
   })
   .superRefine((state, ctx) => {
-    const sum = state.lines.reduce((total, line) => total + line.quantity * line.unitCents, 0);
+    const sum = sumLines(state.lines);
     if (sum !== state.tabCents) {
       ctx.addIssue({
         code: "custom",
