@@ -85,6 +85,16 @@ function decode(sessionId: string, version: number, data: string): SessionRecord
   };
 }
 
+/** The answer to a read or write: the record, the state clients see, and what the operation adds. */
+function stored<Extra>(record: SessionRecord, extra: Extra) {
+  return {
+    ok: true as const,
+    session: record,
+    state: publicState(record.bar, record.version),
+    ...extra,
+  };
+}
+
 function conflict(current: number, message: string): StoreError {
   return { ok: false, code: "version_conflict", message, currentVersion: current };
 }
@@ -135,14 +145,7 @@ export function createSessionStore(
         }
         const outcome = change(record);
         if (!outcome.ok) return outcome;
-        if (outcome.unchanged) {
-          return {
-            ok: true,
-            session: record,
-            state: publicState(record.bar, record.version),
-            ...outcome.extra,
-          };
-        }
+        if (outcome.unchanged) return stored(record, outcome.extra);
         const at = now();
         const next: SessionRecord = {
           ...record,
@@ -162,14 +165,7 @@ export function createSessionStore(
           ttlMs,
           at,
         );
-        if (written) {
-          return {
-            ok: true,
-            session: next,
-            state: publicState(next.bar, next.version),
-            ...outcome.extra,
-          };
-        }
+        if (written) return stored(next, outcome.extra);
         if (expected !== undefined) {
           return conflict(-1, "The session changed while saving; please reload and try again.");
         }
@@ -233,7 +229,7 @@ export function createSessionStore(
       const invalid = checkSessionId(sessionId);
       if (invalid) return invalid;
       const { record, isNew } = await read(sessionId);
-      return { ok: true, session: record, state: publicState(record.bar, record.version), isNew };
+      return stored(record, { isNew });
     },
 
     async exists(sessionId) {
