@@ -4,7 +4,7 @@ import {
   RateLimiterRes,
   RLWrapperTimeouts,
 } from "rate-limiter-flexible";
-import { createClient } from "redis";
+import { connectRedis, type RedisClient } from "../state/index.ts";
 import type { ServerSettings } from "./settings.ts";
 
 /**
@@ -37,8 +37,6 @@ export interface RateLimits {
   consume(name: LimitName, key: string): Promise<LimitDecision>;
   close(): Promise<void>;
 }
-
-type RedisClient = ReturnType<typeof createClient>;
 
 const PER_MINUTE: Record<LimitName, keyof RateLimitSettings> = {
   address: "addressPerMinute",
@@ -79,36 +77,18 @@ export async function createRateLimits(
 ): Promise<RateLimits> {
   let redis: RedisClient | undefined;
   if (redisUrl !== undefined) {
-    redis = createClient({
-      url: redisUrl,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: 2000,
-        reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) + Math.random() * 100,
-      },
-    });
-    // Requests meet the insurance limiter meanwhile; the client reconnects on its own.
-    const onRedisError = options.onRedisError ?? (() => {});
-    redis.on("error", (error: Error) => onRedisError(error));
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        redis.connect(),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${REDIS_CONNECT_DEADLINE_MS} ms`)),
-            REDIS_CONNECT_DEADLINE_MS,
-          );
-        }),
-      ]);
+      // Requests meet the insurance limiter meanwhile; the client reconnects on its own.
+      redis = await connectRedis(redisUrl, {
+        socketTimeoutMs: 2000,
+        deadlineMs: REDIS_CONNECT_DEADLINE_MS,
+        onError: options.onRedisError,
+      });
     } catch (error) {
-      redis.destroy();
       // The URL may hold a password: never in the message.
       throw new RateLimitStoreError(`Rate limits cannot reach Redis: ${(error as Error).message}`, {
         cause: error,
       });
-    } finally {
-      clearTimeout(timer);
     }
   }
   const limiters = {} as Record<LimitName, ReturnType<typeof limiterFor>>;

@@ -19,6 +19,7 @@ export {
 } from "./ids.ts";
 export { KeyedMutex, sessionLocks, withSessionLock } from "./lock.ts";
 export { DEFAULT_STORE_URL, type OpenStoreOptions, openStore } from "./open.ts";
+export { type ConnectRedisOptions, connectRedis, type RedisClient } from "./redis-client.ts";
 export { createSessionStore, DEFAULT_SESSION_TTL_MS, type StoreOptions } from "./store.ts";
 export type {
   JsonValue,

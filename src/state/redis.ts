@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { createClient, ErrorReply } from "redis";
+import { ErrorReply } from "redis";
 import type { StoreBackend } from "./backend.ts";
 import { StoreUnavailableError } from "./errors.ts";
+import { connectRedis, type RedisClient } from "./redis-client.ts";
 
 export interface RedisBackendOptions {
   /** Prefix of every key (default "maya:"). */
@@ -48,40 +49,18 @@ export async function redisBackend(
   const connectTimeoutMs = options.connectTimeoutMs ?? 3_000;
   const where = describe(url);
 
-  const client = createClient({
-    url,
-    // Fail at once while disconnected instead of queueing until Redis returns.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: connectTimeoutMs,
-      // Keep trying in the background (backoff with jitter, at most ~2 s apart).
-      reconnectStrategy: (retries) =>
-        Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
-    },
-  });
-  client.on("error", (error: Error) => options.onError?.(error));
-
-  let connectTimer: NodeJS.Timeout | undefined;
+  let client: RedisClient;
   try {
-    await Promise.race([
-      client.connect(),
-      new Promise((_, reject) => {
-        connectTimer = setTimeout(
-          () => reject(new Error(`no answer within ${connectTimeoutMs} ms`)),
-          connectTimeoutMs,
-        );
-      }),
-    ]);
+    client = await connectRedis(url, {
+      socketTimeoutMs: connectTimeoutMs,
+      deadlineMs: connectTimeoutMs,
+      onError: options.onError,
+    });
   } catch (error) {
-    client.destroy();
     throw new StoreUnavailableError(
       `Cannot connect to Redis at ${where}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
-  } finally {
-    clearTimeout(connectTimer);
   }
 
   /**
