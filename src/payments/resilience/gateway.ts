@@ -62,6 +62,11 @@ const UNAVAILABLE: PaymentFailure = {
   message:
     "The payment service is unavailable right now, so nothing was charged; please try again in a minute.",
 };
+/** Seen here (same key, another fingerprint) or by the provider (idempotency_mismatch). */
+const KEY_REUSED: PaymentFailure = {
+  code: "idempotency_key_reused",
+  message: "That payment key was already used for a different amount; start a new payment.",
+};
 const PAYMENT_ID_PATTERN = /^[A-Za-z0-9_]{1,255}$/;
 const MAX_REMEMBERED_KEYS = 10_000;
 
@@ -130,13 +135,7 @@ export class ResilientGateway implements PaymentGateway {
         { event: "payments.idempotency_key_reused" },
         "idempotency key reused for another amount",
       );
-      return {
-        ok: false,
-        failure: {
-          code: "idempotency_key_reused",
-          message: "That payment key was already used for a different amount; start a new payment.",
-        },
-      };
+      return { ok: false, failure: KEY_REUSED };
     }
     this.#remember(key, fingerprint);
     return this.#flight.run(key, () => this.#create(valid.request));
@@ -227,10 +226,7 @@ export class ResilientGateway implements PaymentGateway {
     }
     const { error, attempts } = result;
     if (error.kind === "idempotency_mismatch") {
-      return this.#failed(attempts, started, {
-        code: "idempotency_key_reused",
-        message: "That payment key was already used for a different amount; start a new payment.",
-      });
+      return this.#failed(attempts, started, KEY_REUSED);
     }
     if (error.kind === "invalid_request" || error.kind === "not_found") {
       this.#log.error(
