@@ -57,7 +57,6 @@ export const SECRET_REGEXES: readonly RegExp[] = [
 function redactKeyBlocks(text: string, kinds: Set<string>): string {
   let out = "";
   let from = 0;
-  KEY_BEGIN.lastIndex = 0;
   for (;;) {
     KEY_BEGIN.lastIndex = from;
     const begin = KEY_BEGIN.exec(text);
