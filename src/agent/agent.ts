@@ -235,6 +235,26 @@ export function createAgent(deps: AgentDeps): Agent {
     }
   }
 
+  /**
+   * A blocked message changes no order, tab or money, but it does end a pending
+   * payment quote: a "yes" after it answers Maya's refusal, not the total, so the
+   * guest must ask to pay again.
+   */
+  async function withdrawQuote(sessionId: string): Promise<void> {
+    const { session } = await loadRecord(sessionId);
+    if (!(QUOTE_NOTE in session.conversation.notes)) return;
+    const updated = await store.updateConversation(sessionId, (c) => {
+      const { [QUOTE_NOTE]: _cents, [QUOTE_TURN_NOTE]: _turn, ...notes } = c.notes;
+      return { ...c, notes };
+    });
+    if (!updated.ok) {
+      logger.warn(
+        { event: "agent.conversation_not_saved", code: updated.code },
+        "pending quote not withdrawn",
+      );
+    }
+  }
+
   /** Everything before the model: empty text, the input scan, the plan. */
   async function prepare(
     sessionId: string,
@@ -250,6 +270,7 @@ export function createAgent(deps: AgentDeps): Agent {
         "message blocked by the guard",
       );
       onEvent("agent_input_blocked", { scanner: scan.blockedBy ?? "unknown" });
+      await withdrawQuote(sessionId);
       const reason = scan.blockedReason ?? "Let's keep it about drinks. What can I get you?";
       return { done: await finish(sessionId, reason, "neutral", true) };
     }
