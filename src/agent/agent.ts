@@ -39,6 +39,12 @@ interface TurnPlan {
   turn: number;
 }
 
+/** The conversation notes without the pending payment quote (a new turn or a blocked one ends it). */
+function withoutQuote<T>(notes: Record<string, T>): Record<string, T> {
+  const { [QUOTE_NOTE]: _cents, [QUOTE_TURN_NOTE]: _turn, ...rest } = notes;
+  return rest;
+}
+
 export function createAgent(deps: AgentDeps): Agent {
   const { store, guard, model, settings } = deps;
   const logger: Logger = deps.logger ?? silentLogger();
@@ -133,7 +139,7 @@ export function createAgent(deps: AgentDeps): Agent {
         { role: "user" as const, content: message.slice(0, 8000), at: now },
         { role: "assistant" as const, content: reply.slice(0, 8000), at: now },
       ].slice(-60);
-      const { [QUOTE_NOTE]: _cents, [QUOTE_TURN_NOTE]: _turn, ...notes } = c.notes;
+      const notes = withoutQuote(c.notes);
       if (ordered.length > 0) notes[LAST_ROUND_NOTE] = JSON.stringify(ordered).slice(0, 2000);
       if (quoted) {
         notes[QUOTE_NOTE] = state.totalCents;
@@ -243,10 +249,10 @@ export function createAgent(deps: AgentDeps): Agent {
   async function withdrawQuote(sessionId: string): Promise<void> {
     const { session } = await loadRecord(sessionId);
     if (!(QUOTE_NOTE in session.conversation.notes)) return;
-    const updated = await store.updateConversation(sessionId, (c) => {
-      const { [QUOTE_NOTE]: _cents, [QUOTE_TURN_NOTE]: _turn, ...notes } = c.notes;
-      return { ...c, notes };
-    });
+    const updated = await store.updateConversation(sessionId, (c) => ({
+      ...c,
+      notes: withoutQuote(c.notes),
+    }));
     if (!updated.ok) {
       logger.warn(
         { event: "agent.conversation_not_saved", code: updated.code },
