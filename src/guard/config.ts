@@ -40,6 +40,14 @@ export const scanConfigSchema = z.object({
   failMode: z.enum(["open", "closed"], { error: 'must be "open" or "closed"' }).default("open"),
   /** Use the trained classifiers under the heuristics when they are available. */
   modelsEnabled: flag.default(true),
+  /**
+   * The toxicity cascade: when the fast model is unsure (between 5 % and 95 %),
+   * ask a sentence-encoder model for a second opinion. Off by default: it costs
+   * about 30 ms per uncertain message and 30 MB of weights (see MODEL_CARD.md).
+   */
+  toxicityCascade: flag.default(false),
+  /** How long a scan waits for the cascade before keeping the fast model's score. */
+  cascadeTimeoutMs: positiveInt.max(60_000, { error: "must be at most 60000" }).default(2_000),
   invisibleTextEnabled: flag.default(true),
   /** "strip" removes zero-width/bidi/tag/control characters; "block" refuses the text. */
   invisibleTextMode: z

@@ -16,6 +16,7 @@
  * one `guard.models_unavailable` event.
  */
 
+import { scanWithCascade, warmUpCascade } from "./cascade-scan.ts";
 import {
   defaultScanConfig,
   parseScanConfig,
@@ -59,6 +60,8 @@ export type {
   Direction,
   GuardEvent,
   GuardEventName,
+  RefinedScore,
+  Refiner,
   ScanContext,
   Scanner,
   ScannerVerdict,
@@ -78,6 +81,8 @@ export type Guard = {
   readonly config: ScanConfig;
   scanInput(text: unknown): Promise<ScanResult>;
   scanOutput(text: unknown, prompt?: string): Promise<ScanResult>;
+  /** Loads the models (and, with `toxicityCascade`, its sentence encoder) before the first scan. */
+  ready(): Promise<void>;
 };
 
 type ModelLoad = { classifiers: ClassifierSet; problem: string | null };
@@ -171,13 +176,19 @@ export function createGuard(
     const started = performance.now();
     if (typeof text !== "string") return invalidTextResult(text, direction, config, started);
     const context = typeof prompt === "string" ? prompt : undefined;
-    return runPipeline(text, direction, context, deps, started);
+    return config.toxicityCascade
+      ? scanWithCascade(text, direction, context, deps, started)
+      : runPipeline(text, direction, context, deps, started);
   };
 
   return {
     config,
     scanInput: (text) => scan(text, "input"),
     scanOutput: (text, prompt) => scan(text, "output", prompt),
+    ready: async () => {
+      await ensureModels();
+      await warmUpCascade(config, loaded ?? {});
+    },
   };
 }
 

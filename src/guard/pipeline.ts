@@ -47,8 +47,10 @@ class Context implements ScanContext {
     direction: Direction,
     prompt: string | undefined,
     deps: PipelineDeps,
+    normalized?: NormalizedText,
   ) {
     this.#original = original;
+    this.#normalized = normalized;
     this.direction = direction;
     this.prompt = prompt;
     this.config = deps.config;
@@ -116,9 +118,11 @@ export function runPipeline(
   prompt: string | undefined,
   deps: PipelineDeps,
   started: number,
+  /** `normalize(text)`, when the caller already has it. */
+  normalized?: NormalizedText,
 ): ScanResult {
   const { config, emit } = deps;
-  const context = new Context(text, direction, prompt, deps);
+  const context = new Context(text, direction, prompt, deps, normalized);
   const scores: Record<string, number> = {};
   let current = text;
 

@@ -26,7 +26,27 @@ export type ScanResult = {
 };
 
 /** A calibrated probability model over normalised text (see `normalize`). */
-export type Classifier = { name: string; score(normalizedText: string): number };
+export type Classifier = {
+  name: string;
+  score(normalizedText: string): number;
+  /** A slower second opinion for scores this classifier is unsure of (the cascade). */
+  refiner?: Refiner;
+};
+
+/**
+ * The cascade's second stage: asked only when `wants(score)` (an uncertain
+ * fast score), it returns a refined probability for the text as written.
+ */
+export type Refiner = {
+  name: string;
+  wants(score: number): boolean;
+  refine(originalText: string, score: number): Promise<RefinedScore>;
+  /** Loads the second stage now, so the first uncertain message does not wait for it. */
+  warmUp(): Promise<void>;
+};
+
+/** `score` replaces the fast one; `second` is the second stage's own probability, for the record. */
+export type RefinedScore = { score: number; second: number };
 
 export type ClassifierSet = { promptInjection?: Classifier; toxicity?: Classifier };
 

@@ -4,6 +4,7 @@
  * calibration, reference scores) and one raw int8 weight file per model.
  */
 
+import type { Stacking } from "./cascade.ts";
 import type { FeatureConfig } from "./features.ts";
 import type { EvidencePrior, Platt } from "./linear.ts";
 
@@ -26,6 +27,23 @@ export type ModelEntry = {
   platt: Platt;
   /** Optional low-evidence prior (absent: plain Platt probability). */
   evidence?: EvidencePrior;
+  reference: ReferenceScore[];
+  /** The optional second stage for uncertain scores (see cascade.ts). */
+  cascade?: CascadeEntry;
+};
+
+/** A logistic head over a sentence encoder's embeddings, stacked with the fast model. */
+export type CascadeEntry = {
+  /** The encoder the head was trained on (`USE_LITE_ID`). */
+  encoder: string;
+  /** Head weights, float32 little-endian, one per embedding dimension. */
+  file: string;
+  bytes: number;
+  sha256: string;
+  bias: number;
+  stack: Stacking;
+  band: [number, number];
+  /** Stacked scores of the reference texts, refined whatever their fast score. */
   reference: ReferenceScore[];
 };
 
@@ -69,6 +87,30 @@ export function checkManifest(value: unknown): Manifest {
       fail(`models.${task}.evidence`);
     }
     if (!Array.isArray(e.reference)) fail(`models.${task}.reference`);
+    if (e.cascade !== undefined) checkCascade(e.cascade, `models.${task}.cascade`, fail);
   }
   return value as Manifest;
+}
+
+function checkCascade(value: unknown, at: string, fail: (field: string) => never): void {
+  if (typeof value !== "object" || value === null) fail(at);
+  const c = value as Record<string, unknown>;
+  for (const key of ["encoder", "file", "sha256"]) {
+    if (typeof c[key] !== "string") fail(`${at}.${key}`);
+  }
+  for (const key of ["bytes", "bias"]) if (!isFiniteNumber(c[key])) fail(`${at}.${key}`);
+  const st = c.stack as Record<string, unknown> | undefined;
+  if (!st || !isFiniteNumber(st.a) || !isFiniteNumber(st.b) || !isFiniteNumber(st.c)) {
+    fail(`${at}.stack`);
+  }
+  const [lo, hi, ...rest] = Array.isArray(c.band) ? (c.band as unknown[]) : [];
+  if (
+    !isFiniteNumber(lo) ||
+    !isFiniteNumber(hi) ||
+    rest.length > 0 ||
+    !(lo >= 0 && lo < hi && hi <= 1)
+  ) {
+    fail(`${at}.band`);
+  }
+  if (!Array.isArray(c.reference)) fail(`${at}.reference`);
 }

@@ -8,18 +8,33 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Classifier } from "../types.ts";
+import { type CascadeHead, cascadeRefiner } from "./cascade.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
-import { checkManifest, MANIFEST_FILE, type Manifest, type TaskName } from "./format.ts";
+import {
+  type CascadeEntry,
+  checkManifest,
+  MANIFEST_FILE,
+  type Manifest,
+  type TaskName,
+} from "./format.ts";
 import { type LinearModel, probability } from "./linear.ts";
+import { loadSentenceEncoder, type SentenceEncoder } from "./sentence-encoder.ts";
 
-/** Same shape as the guard's `Classifier`: a calibrated probability for normalised text. */
-export type Classifier = { name: string; score(normalizedText: string): number };
+export type { Classifier };
 
 export type LoadedModels = {
   manifest: Manifest;
   featurizer: CachedFeaturizer;
   models: Partial<Record<TaskName, LinearModel>>;
+  /** Second-stage heads, by task (only toxicity has one). */
+  cascades: Partial<Record<TaskName, CascadeHead>>;
   classifiers: Partial<Record<TaskName, Classifier>>;
+};
+
+export type LoadOptions = {
+  /** The encoder the cascade heads use (default: the bundled USE lite, loaded on first use). */
+  encoder?: () => Promise<SentenceEncoder>;
 };
 
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../../../models/", import.meta.url));
@@ -52,19 +67,49 @@ export function classifierFor(
   task: TaskName,
   model: LinearModel,
   featurizer: CachedFeaturizer,
+  cascade?: { head: CascadeHead; encoder: () => Promise<SentenceEncoder> },
 ): Classifier {
   return {
     name: CLASSIFIER_NAMES[task],
     score: (normalizedText: string) => probability(model, featurizer.featurize(normalizedText)),
+    ...(cascade
+      ? { refiner: cascadeRefiner(`${task}-cascade`, cascade.head, cascade.encoder) }
+      : {}),
+  };
+}
+
+/** Reads and verifies one head's weights (float32 little-endian). */
+function readCascadeHead(dir: string, entry: CascadeEntry): CascadeHead {
+  const bytes = readFileSync(join(dir, entry.file));
+  if (bytes.length !== entry.bytes || bytes.length % 4 !== 0) {
+    throw new Error(
+      `guard cascade ${entry.file}: expected ${entry.bytes} bytes, found ${bytes.length}`,
+    );
+  }
+  const digest = createHash("sha256").update(bytes).digest("hex");
+  if (digest !== entry.sha256) throw new Error(`guard cascade ${entry.file}: checksum mismatch`);
+  const weights = new Float32Array(bytes.length / 4);
+  for (let i = 0; i < weights.length; i++) weights[i] = bytes.readFloatLE(i * 4);
+  return {
+    encoder: entry.encoder,
+    weights,
+    bias: entry.bias,
+    stack: entry.stack,
+    band: entry.band,
   };
 }
 
 /** Reads and verifies the manifest and weight files in `dir`. Throws on any mismatch. */
-export function loadModels(dir: string = DEFAULT_MODEL_DIR): LoadedModels {
+export function loadModels(
+  dir: string = DEFAULT_MODEL_DIR,
+  options: LoadOptions = {},
+): LoadedModels {
   const manifest = checkManifest(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8")));
   const featurizer = new CachedFeaturizer(new Featurizer(manifest.features));
   const models: Partial<Record<TaskName, LinearModel>> = {};
   const classifiers: Partial<Record<TaskName, Classifier>> = {};
+  const cascades: Partial<Record<TaskName, CascadeHead>> = {};
+  const encoder = options.encoder ?? loadSentenceEncoder;
   for (const task of Object.keys(manifest.models) as TaskName[]) {
     const entry = manifest.models[task]!;
     const bytes = readFileSync(join(dir, entry.file));
@@ -84,7 +129,9 @@ export function loadModels(dir: string = DEFAULT_MODEL_DIR): LoadedModels {
       ...(entry.evidence ? { evidence: entry.evidence } : {}),
     };
     models[task] = model;
-    classifiers[task] = classifierFor(task, model, featurizer);
+    const head = entry.cascade ? readCascadeHead(dir, entry.cascade) : undefined;
+    if (head) cascades[task] = head;
+    classifiers[task] = classifierFor(task, model, featurizer, head && { head, encoder });
   }
-  return { manifest, featurizer, models, classifiers };
+  return { manifest, featurizer, models, cascades, classifiers };
 }
