@@ -1,7 +1,9 @@
 /**
  * Latency of the guard's trained models: load time, and p50/p99 per 1 KB
  * message for the models alone (normalise + both classifiers) and for the
- * whole default input pipeline (normalise + heuristics + models).
+ * whole default input pipeline (normalise + heuristics + models); then the
+ * optional toxicity cascade: the sentence encoder's load time, the cost of
+ * one uncertain message, and how many messages are uncertain at all.
  *
  *   node scripts/guard-latency.ts
  */
@@ -12,7 +14,9 @@ import { join } from "node:path";
 import { createGuard, defaultScanConfig, normalize } from "../src/guard/index.ts";
 import { DEFAULT_MODEL_DIR, loadModels } from "../src/guard/models/index.ts";
 import { percentile } from "../src/guard/models/metrics.ts";
+import { loadSentenceEncoder } from "../src/guard/models/sentence-encoder.ts";
 import { formatTable } from "../src/guard/models/table.ts";
+import { BAR_TALK, FRESH_BAR_TALK, TRIGGER_WORD_BENIGN } from "../test/guard/models/probes.ts";
 
 const ITERATIONS = 3000;
 
@@ -94,7 +98,38 @@ for (let i = 0; i < ITERATIONS; i++) {
 
 const heuristicCpu = cpuPerCall(cpu);
 
-const weightBytes = ["prompt-injection.i8", "toxicity.i8", "guard-models.json"]
+// The cascade: how many texts are uncertain, and what one uncertain text costs.
+const toxicity = classifiers.toxicity!;
+const uncertain = (text: string) =>
+  toxicity.refiner?.wants(toxicity.score(normalize(text).combined)) ?? false;
+const share = (list: readonly string[]) => list.filter(uncertain).length / list.length;
+const barTalk = [...BAR_TALK, ...FRESH_BAR_TALK, ...TRIGGER_WORD_BENIGN];
+const encoderStarted = performance.now();
+await loadSentenceEncoder();
+const encoderLoadMs = performance.now() - encoderStarted;
+const cascadeGuard = createGuard({ ...defaultScanConfig, toxicityCascade: true });
+const CASCADE_ITERATIONS = 200;
+/** Wall-clock times of scans that all take the second opinion. */
+async function cascadeTimes(list: readonly string[]): Promise<number[]> {
+  if (list.length === 0) return [Number.NaN];
+  for (let i = 0; i < 20; i++) await cascadeGuard.scanInput(list[i % list.length]!);
+  const times: number[] = [];
+  for (let i = 0; i < CASCADE_ITERATIONS; i++) {
+    const started = performance.now();
+    await cascadeGuard.scanInput(list[i % list.length]!);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+const cascadeLong = await cascadeTimes(texts.filter(uncertain));
+const cascadeShort = await cascadeTimes(barTalk.filter(uncertain));
+
+const weightBytes = [
+  "prompt-injection.i8",
+  "toxicity.i8",
+  "toxicity-cascade.f32",
+  "guard-models.json",
+]
   .map((f) => statSync(join(DEFAULT_MODEL_DIR, f)).size)
   .reduce((a, b) => a + b, 0);
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -126,6 +161,19 @@ process.stdout.write(
         ms(percentile(pipeline, 0.99)),
         ms(pipelineCpu),
       ],
+      ["cascade: load the sentence encoder (once)", ms(encoderLoadMs), "-", "-"],
+      [
+        "cascade: scanInput, uncertain 1 KB message",
+        ms(percentile(cascadeLong, 0.5)),
+        ms(percentile(cascadeLong, 0.99)),
+        "-",
+      ],
+      [
+        "cascade: scanInput, uncertain bar-talk message",
+        ms(percentile(cascadeShort, 0.5)),
+        ms(percentile(cascadeShort, 0.99)),
+        "-",
+      ],
     ],
-  )}\n\nmodel files on disk: ${(weightBytes / 1024).toFixed(0)} KB; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores\n`,
+  )}\n\ncascade: uncertain (second opinion asked) for ${(share(texts) * 100).toFixed(1)} % of the 1 KB messages, ${(share(barTalk) * 100).toFixed(1)} % of ${barTalk.length} bar-talk probes; a short uncertain message costs ${(percentile(cascadeShort, 0.5) / percentile(pipeline, 0.5)).toFixed(0)}× the default 1 KB p50\n\nmodel files on disk: ${(weightBytes / 1024).toFixed(0)} KB; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores\n`,
 );

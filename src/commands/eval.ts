@@ -3,7 +3,7 @@
  * labelled JSON lines and writes an HTML report (ROC curve, histograms).
  *
  *   maya eval --task prompt-injection --data FILE.jsonl [--scorer guard|model|heuristic]
- *             [--split val] [--threshold 0.5] [--report FILE.html]
+ *             [--split val] [--threshold 0.5] [--report FILE.html] [--cascade]
  *
  * `guard` (default) is the shipped score: heuristics fused with the model.
  */
@@ -35,6 +35,8 @@ Options:
   --split NAME                    only rows with this split (default: all rows)
   --threshold X                   decision threshold in [0,1] (default 0.5)
   --report FILE                   HTML report path (default reports/eval-<task>-<scorer>.html)
+  --cascade                       toxicity: turn on the cascade (a sentence encoder's second
+                                  opinion on uncertain scores; see models/MODEL_CARD.md)
 `;
 
 type Scorer = "guard" | "model" | "heuristic";
@@ -51,17 +53,20 @@ function fail(message: string): number {
 }
 
 /** The scorer for one task. The guard variants run only that task's scanner. */
-function makeScorer(task: Task, scorer: Scorer): ScoreFn {
+function makeScorer(task: Task, scorer: Scorer, cascade: boolean): ScoreFn {
   const name = SCORE_NAME[task];
   if (scorer === "model") {
     const classifier = loadDefaultClassifiers()[name];
     if (!classifier) throw new Error(`no trained ${name} model in models/`);
     return async (text) => classifier.score(normalize(text).combined);
   }
-  const guard = createGuard(defaultScanConfig, {
-    scanners: defaultScanners.filter((s) => s.name === name),
-    ...(scorer === "heuristic" ? { classifiers: {} } : {}),
-  });
+  const guard = createGuard(
+    { ...defaultScanConfig, toxicityCascade: cascade },
+    {
+      scanners: defaultScanners.filter((s) => s.name === name),
+      ...(scorer === "heuristic" ? { classifiers: {} } : {}),
+    },
+  );
   return async (text) => (await guard.scanInput(text)).scannerScores[name] ?? 0;
 }
 
@@ -77,6 +82,7 @@ export async function run(args: string[]): Promise<number> {
         split: { type: "string" },
         threshold: { type: "string", default: "0.5" },
         report: { type: "string" },
+        cascade: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -117,7 +123,11 @@ export async function run(args: string[]): Promise<number> {
   const labels = rows.map((r) => r.label);
   if (!labels.includes(0) && !labels.includes(1)) return fail("no labelled rows");
 
-  const score = makeScorer(task, scorer);
+  const cascade = values.cascade === true;
+  if (cascade && (task !== "toxicity" || scorer !== "guard")) {
+    return fail("--cascade applies to --task toxicity with the guard scorer");
+  }
+  const score = makeScorer(task, scorer, cascade);
   await score("warm-up"); // loads models and compiles patterns outside the timed loop
   const scores: number[] = [];
   const latencies: number[] = [];
@@ -135,20 +145,21 @@ export async function run(args: string[]): Promise<number> {
   if (process.stderr.isTTY) process.stderr.write("\n");
 
   const summaries = summarizeBySource(rows, scores, threshold);
+  const label = cascade ? `${scorer}-cascade` : scorer;
   const latency = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
   process.stdout.write(
-    `${task} · scorer ${scorer} · threshold ${threshold} · ${values.data}\n\n${summaryTable(summaries)}\n\n` +
+    `${task} · scorer ${label} · threshold ${threshold} · ${values.data}\n\n${summaryTable(summaries)}\n\n` +
       `latency per text: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms\n`,
   );
 
   const reportPath = resolve(
-    values.report ? String(values.report) : `reports/eval-${task}-${scorer}.html`,
+    values.report ? String(values.report) : `reports/eval-${task}-${label}.html`,
   );
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(
     reportPath,
     renderReport({
-      title: `maya eval: ${task} (${scorer})`,
+      title: `maya eval: ${task} (${label})`,
       subtitle: `${rows.length} rows from ${values.data}${values.split ? `, split ${values.split}` : ""}`,
       summaries,
       roc: rocCurve(scores, labels),

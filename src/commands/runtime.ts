@@ -85,6 +85,7 @@ function guardConfigInput(env: Env, canary: string, allowedHosts: string[]): Sca
   return {
     ...fromFile,
     ...(env.MAYA_GUARD_FAIL_MODE && { failMode: env.MAYA_GUARD_FAIL_MODE }),
+    ...(env.MAYA_GUARD_CASCADE !== undefined && { toxicityCascade: env.MAYA_GUARD_CASCADE }),
     ...(env.MAYA_PROMPT_INJECTION_THRESHOLD !== undefined && {
       promptInjectionThreshold: env.MAYA_PROMPT_INJECTION_THRESHOLD,
     }),
@@ -137,6 +138,9 @@ export async function createRuntimeFromEnv(
     },
   });
 
+  // Models (and the cascade's encoder, when on) load now, not on the first guest's message.
+  await guard.ready();
+
   const storeUrl = options.storeUrl ?? config.MAYA_STORE;
   const store = await openStore(storeUrl, {
     ttlMs: config.MAYA_SESSION_TTL_SECONDS * 1000,
@@ -176,6 +180,7 @@ export async function createRuntimeFromEnv(
         model: `${choice.provider}:${choice.modelId}`,
         store: store.kind,
         payments: payments.provider,
+        guardCascade: guardConfig.toxicityCascade,
       },
       "Maya is ready",
     );

@@ -64,6 +64,8 @@ export const envSchema = z.object({
   // Guard
   MAYA_GUARD_CONFIG: z.string().min(1).optional(),
   MAYA_GUARD_FAIL_MODE: z.enum(["open", "closed"]).optional(),
+  /** The toxicity cascade (a sentence encoder's second opinion on uncertain scores). */
+  MAYA_GUARD_CASCADE: bool.optional(),
   MAYA_PROMPT_INJECTION_THRESHOLD: unit.optional(),
   MAYA_TOXICITY_THRESHOLD: unit.optional(),
 

@@ -119,6 +119,29 @@ describe("runtime composition", () => {
       /ANTHROPIC_API_KEY/,
     );
   });
+
+  it("turns the toxicity cascade on with MAYA_GUARD_CASCADE and rejects a bad value", async () => {
+    const withCascade = await createRuntimeFromEnv(
+      { MAYA_STORE: "memory:", MAYA_GUARD_CASCADE: "on" },
+      { logger: silentLogger() },
+    );
+    try {
+      assert.equal(withCascade.guard.config.toxicityCascade, true);
+      assert.equal(runtime.guard.config.toxicityCascade, false, "off by default");
+      const result = await withCascade.guard.scanInput("you people are ruining this town");
+      assert.ok(result.scannerScores.toxicity !== undefined);
+      assert.deepEqual(result.errors, []);
+    } finally {
+      await withCascade.close();
+    }
+    await assert.rejects(
+      createRuntimeFromEnv(
+        { MAYA_STORE: "memory:", MAYA_GUARD_CASCADE: "maybe" },
+        { logger: silentLogger() },
+      ),
+      /MAYA_GUARD_CASCADE/,
+    );
+  });
 });
 
 describe("maya chat", () => {
