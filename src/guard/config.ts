@@ -43,7 +43,7 @@ export const scanConfigSchema = z.object({
   /**
    * The toxicity cascade: when the fast model is unsure (between 5 % and 95 %),
    * ask a sentence-encoder model for a second opinion. Off by default: it costs
-   * about 30 ms per uncertain message and 30 MB of weights (see MODEL_CARD.md).
+   * 10–90 ms per uncertain message and 100–280 MB of memory (see MODEL_CARD.md).
    */
   toxicityCascade: flag.default(false),
   /** How long a scan waits for the cascade before keeping the fast model's score. */
