@@ -1,18 +1,27 @@
 /**
- * One scan with the cascade on: the fast toxicity model scores the text; only
- * when it is unsure does the scan wait for the second stage, and then the
- * pipeline runs with that refined score in the fast model's place. A second
- * stage that fails or misses `cascadeTimeoutMs` never changes the outcome of
- * a scan: the fast score stands, the failure is named in `errors` and sent as
- * a `guard.scanner_error` event (in "closed" mode too: the fast model has
- * already given a complete verdict, the cascade only sharpens it).
+ * One scan with the cascade on. The pipeline runs first as usual, with the
+ * fast toxicity model; only when that scan reached the toxicity scanner (no
+ * earlier block) and the fast score was uncertain does the scan wait for the
+ * second stage, and then the pipeline runs again with the refined score in
+ * the fast model's place (a second pass costs well under a millisecond; the
+ * encoder about 10 ms). So long, secret-laden or injected texts never pay for
+ * the encoder.
+ *
+ * A second stage that fails, answers nonsense, is busy or misses
+ * `cascadeTimeoutMs` never changes the outcome of a scan: the fast score
+ * stands, the failure is named in `errors` and sent as a
+ * `guard.scanner_error` event ("closed" mode too: the fast model has already
+ * given a complete verdict, the cascade only sharpens it). The deadline
+ * bounds the wait, not the work: an embedding already running finishes.
  */
 
-import type { ScanConfig } from "./config.ts";
 import { roundScore } from "./fusion.ts";
-import { normalize } from "./normalize.ts";
-import { type PipelineDeps, runPipeline } from "./pipeline.ts";
-import type { ClassifierSet, Direction, RefinedScore, ScanResult } from "./types.ts";
+import { errorMessage, type PipelineDeps, runPipeline } from "./pipeline.ts";
+import type { Classifier, ClassifierSet, Direction, RefinedScore, ScanResult } from "./types.ts";
+
+/** Refinements running at once, per process: the encoder holds the event loop while it works. */
+const MAX_IN_FLIGHT = 2;
+let inFlight = 0;
 
 export async function scanWithCascade(
   text: string,
@@ -21,58 +30,48 @@ export async function scanWithCascade(
   deps: PipelineDeps,
   started: number,
 ): Promise<ScanResult> {
-  const { config } = deps;
-  const base = config.modelsEnabled ? deps.classifiers() : {};
+  const base = deps.config.modelsEnabled ? deps.classifiers() : {};
   const toxicity = base.toxicity;
   const refiner = toxicity?.refiner;
-  if (!config.toxicityEnabled || !toxicity || !refiner) {
-    return runPipeline(text, direction, prompt, deps, started);
-  }
-  const normalized = normalize(text);
-  let fast: number;
-  try {
-    fast = toxicity.score(normalized.combined);
-  } catch {
-    // The pipeline calls the classifier again and applies the fail mode.
-    return runPipeline(text, direction, prompt, deps, started, normalized);
-  }
-  if (!Number.isFinite(fast) || !refiner.wants(fast)) {
-    return runPipeline(text, direction, prompt, deps, started, normalized);
-  }
+  if (!toxicity || !refiner) return runPipeline(text, direction, prompt, deps, started);
+
+  // First pass: the usual scan, remembering what the fast model said about this text.
+  let seen: { text: string; score: number } | undefined;
+  const recording: Classifier = {
+    name: toxicity.name,
+    score: (t) => {
+      const score = toxicity.score(t);
+      seen = { text: t, score };
+      return score;
+    },
+  };
+  const first = runPipeline(text, direction, prompt, withToxicity(deps, base, recording), started);
+  const fast = seen;
+  if (!fast || (first.blockedBy !== null && first.blockedBy !== "toxicity")) return first;
 
   let refined: RefinedScore | undefined;
   let failure: string | undefined;
   try {
-    refined = await withDeadline(refiner.refine(text, fast), config.cascadeTimeoutMs);
+    if (!Number.isFinite(fast.score) || !refiner.wants(fast.score) || fast.text.trim() === "") {
+      return first;
+    }
+    if (inFlight >= MAX_IN_FLIGHT) throw new Error(`busy (${inFlight} refinements running)`);
+    inFlight++;
+    try {
+      refined = await withDeadline(refiner.refine(text, fast.score), deps.config.cascadeTimeoutMs);
+    } finally {
+      inFlight--;
+    }
+    if (!Number.isFinite(refined.score) || !Number.isFinite(refined.second)) {
+      throw new Error(`returned ${refined.score}`);
+    }
   } catch (error) {
-    failure = (error instanceof Error ? error.message : String(error))
-      .split("\n")[0]!
-      .slice(0, 200);
+    refined = undefined;
+    failure = errorMessage(error);
   }
-  const score = refined?.score;
-  const classifiers: ClassifierSet =
-    score === undefined
-      ? base
-      : {
-          ...base,
-          toxicity: {
-            name: toxicity.name,
-            score: (t) => (t === normalized.combined ? score : toxicity.score(t)),
-          },
-        };
-  const result = runPipeline(
-    text,
-    direction,
-    prompt,
-    { ...deps, classifiers: () => classifiers },
-    started,
-    normalized,
-  );
-  if (refined && "toxicity" in result.scannerScores) {
-    result.scannerScores.toxicityCascade = roundScore(refined.second);
-  }
-  if (failure !== undefined) {
-    result.errors.push(`${refiner.name}: ${failure}`);
+
+  if (!refined) {
+    first.errors.push(`${refiner.name}: ${failure}`);
     deps.emit({
       event: "guard.scanner_error",
       direction,
@@ -80,8 +79,24 @@ export async function scanWithCascade(
       scores: {},
       detail: `cascade failed, fast model's score kept: ${failure}`,
     });
+    return first;
+  }
+  const { score, second } = refined;
+  const replaced: Classifier = {
+    name: toxicity.name,
+    score: (t) => (t === fast.text ? score : toxicity.score(t)),
+  };
+  const result = runPipeline(text, direction, prompt, withToxicity(deps, base, replaced), started);
+  if ("toxicity" in result.scannerScores) {
+    result.scannerScores.toxicityFast = roundScore(fast.score);
+    result.scannerScores.toxicityCascade = roundScore(second);
   }
   return result;
+}
+
+function withToxicity(deps: PipelineDeps, base: ClassifierSet, toxicity: Classifier): PipelineDeps {
+  const classifiers: ClassifierSet = { ...base, toxicity };
+  return { ...deps, classifiers: () => classifiers };
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -93,7 +108,10 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Loads a cascade's second stage ahead of the first uncertain message. */
-export async function warmUpCascade(config: ScanConfig, classifiers: ClassifierSet): Promise<void> {
+export async function warmUpCascade(
+  config: PipelineDeps["config"],
+  classifiers: ClassifierSet,
+): Promise<void> {
   if (!config.toxicityCascade || !config.modelsEnabled || !config.toxicityEnabled) return;
   await classifiers.toxicity?.refiner?.warmUp();
 }

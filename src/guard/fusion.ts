@@ -14,6 +14,8 @@
  * Without a classifier the heuristic stands alone. Monotone in both inputs.
  */
 
+import { logit, sigmoid } from "./models/linear.ts";
+
 export type FusionKind = "promptInjection" | "toxicity";
 
 const HEURISTIC_ALONE_BLOCKS = 0.95;
@@ -28,15 +30,6 @@ export function fuseScores(
   const m = clamp01(model);
   const fused = sigmoid(logit(m) + Math.max(0, logit(h) + 1));
   return h >= HEURISTIC_ALONE_BLOCKS ? Math.max(h, fused) : fused;
-}
-
-function logit(p: number): number {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 export function clamp01(x: number): number {

@@ -23,7 +23,8 @@ export type PipelineDeps = {
   emit: (event: GuardEvent) => void;
 };
 
-function errorMessage(error: unknown): string {
+/** The first line of an error's message, at most 200 characters, for `errors` and events. */
+export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split("\n")[0]?.slice(0, 200) || "unknown error";
 }
@@ -47,10 +48,8 @@ class Context implements ScanContext {
     direction: Direction,
     prompt: string | undefined,
     deps: PipelineDeps,
-    normalized?: NormalizedText,
   ) {
     this.#original = original;
-    this.#normalized = normalized;
     this.direction = direction;
     this.prompt = prompt;
     this.config = deps.config;
@@ -118,11 +117,9 @@ export function runPipeline(
   prompt: string | undefined,
   deps: PipelineDeps,
   started: number,
-  /** `normalize(text)`, when the caller already has it. */
-  normalized?: NormalizedText,
 ): ScanResult {
   const { config, emit } = deps;
-  const context = new Context(text, direction, prompt, deps, normalized);
+  const context = new Context(text, direction, prompt, deps);
   const scores: Record<string, number> = {};
   let current = text;
 

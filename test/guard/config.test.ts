@@ -13,6 +13,8 @@ describe("ScanConfig", () => {
     assert.equal(defaultScanConfig.promptInjectionEnabled, true);
     assert.equal(defaultScanConfig.promptInjectionThreshold, 0.5);
     assert.equal(defaultScanConfig.toxicityEnabled, true);
+    assert.equal(defaultScanConfig.toxicityCascade, false);
+    assert.equal(defaultScanConfig.cascadeTimeoutMs, 2_000);
     assert.equal(defaultScanConfig.toxicityThreshold, 0.5);
     assert.equal(defaultScanConfig.failMode, "open");
     assert.equal(defaultScanConfig.modelsEnabled, true);
@@ -50,6 +52,9 @@ describe("ScanConfig", () => {
     rejects({ invisibleTextMode: "hide" }, "invisibleTextMode");
     rejects({ maxInputChars: 0 }, "maxInputChars");
     rejects({ maxTokens: 1.5 }, "maxTokens");
+    rejects({ toxicityCascade: "on" }, "toxicityCascade");
+    rejects({ cascadeTimeoutMs: 0 }, "cascadeTimeoutMs");
+    rejects({ cascadeTimeoutMs: 120_000 }, "cascadeTimeoutMs");
     rejects({ allowedUrlHosts: ["not a host!"] }, "allowedUrlHosts.0");
     rejects({ canary: "short" }, "canary");
     rejects({ injectionMessage: "   " }, "injectionMessage");
@@ -68,6 +73,8 @@ describe("ScanConfig", () => {
         toxicityThreshold: fc.double({ min: 0, max: 1, noNaN: true }),
         failMode: fc.constantFrom("open", "closed"),
         modelsEnabled: fc.boolean(),
+        toxicityCascade: fc.boolean(),
+        cascadeTimeoutMs: fc.integer({ min: 1, max: 60_000 }),
         invisibleTextMode: fc.constantFrom("strip", "block"),
         redactSecrets: fc.boolean(),
         redactPii: fc.boolean(),

@@ -13,7 +13,7 @@
  */
 
 import type { Refiner } from "../types.ts";
-import { sigmoid } from "./linear.ts";
+import { logit, sigmoid } from "./linear.ts";
 import type { SentenceEncoder } from "./sentence-encoder.ts";
 
 export type Stacking = { a: number; b: number; c: number };
@@ -27,11 +27,6 @@ export type CascadeHead = {
   /** Fast probabilities strictly inside (lo, hi) are refined. */
   band: readonly [number, number];
 };
-
-export function logit(p: number): number {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
-}
 
 /** The head's raw log-odds for one embedding. */
 export function headLogit(head: CascadeHead, embedding: Float32Array): number {
@@ -79,4 +74,16 @@ export function cascadeRefiner(
       await encoder();
     },
   };
+}
+
+/**
+ * A cascade whose head could not be read: the fast model is unaffected, and a
+ * guard that asks for the cascade gets this failure in `errors` (and
+ * `ready()` rejects with it), instead of every model being switched off.
+ */
+export function brokenRefiner(name: string, problem: string): Refiner {
+  const fail = async (): Promise<never> => {
+    throw new Error(problem);
+  };
+  return { name, wants: () => true, refine: fail, warmUp: fail };
 }

@@ -43,6 +43,12 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** Log-odds, clamped so 0 and 1 stay finite. */
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
 export function calibrate(platt: Platt, rawMargin: number): number {
   return sigmoid(platt.a * rawMargin + platt.b);
 }

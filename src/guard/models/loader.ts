@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Classifier } from "../types.ts";
-import { type CascadeHead, cascadeRefiner } from "./cascade.ts";
+import { brokenRefiner, type CascadeHead, cascadeRefiner } from "./cascade.ts";
 import { Featurizer, type SparseVector } from "./features.ts";
 import {
   type CascadeEntry,
@@ -67,14 +67,18 @@ export function classifierFor(
   task: TaskName,
   model: LinearModel,
   featurizer: CachedFeaturizer,
-  cascade?: { head: CascadeHead; encoder: () => Promise<SentenceEncoder> },
+  cascade?: { head: CascadeHead; encoder: () => Promise<SentenceEncoder> } | { problem: string },
 ): Classifier {
+  const refinerName = `${task}-cascade`;
   return {
     name: CLASSIFIER_NAMES[task],
     score: (normalizedText: string) => probability(model, featurizer.featurize(normalizedText)),
-    ...(cascade
-      ? { refiner: cascadeRefiner(`${task}-cascade`, cascade.head, cascade.encoder) }
-      : {}),
+    ...(cascade && {
+      refiner:
+        "problem" in cascade
+          ? brokenRefiner(refinerName, cascade.problem)
+          : cascadeRefiner(refinerName, cascade.head, cascade.encoder),
+    }),
   };
 }
 
@@ -99,7 +103,10 @@ function readCascadeHead(dir: string, entry: CascadeEntry): CascadeHead {
   };
 }
 
-/** Reads and verifies the manifest and weight files in `dir`. Throws on any mismatch. */
+/**
+ * Reads and verifies the manifest and weight files in `dir`. Throws on any
+ * mismatch of the fast models; a damaged cascade head only breaks the cascade.
+ */
 export function loadModels(
   dir: string = DEFAULT_MODEL_DIR,
   options: LoadOptions = {},
@@ -129,9 +136,17 @@ export function loadModels(
       ...(entry.evidence ? { evidence: entry.evidence } : {}),
     };
     models[task] = model;
-    const head = entry.cascade ? readCascadeHead(dir, entry.cascade) : undefined;
-    if (head) cascades[task] = head;
-    classifiers[task] = classifierFor(task, model, featurizer, head && { head, encoder });
+    let cascade: Parameters<typeof classifierFor>[3];
+    if (entry.cascade) {
+      try {
+        const head = readCascadeHead(dir, entry.cascade);
+        cascades[task] = head;
+        cascade = { head, encoder };
+      } catch (error) {
+        cascade = { problem: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    classifiers[task] = classifierFor(task, model, featurizer, cascade);
   }
   return { manifest, featurizer, models, cascades, classifiers };
 }

