@@ -7,8 +7,8 @@
  */
 
 import type { CascadeHead, Stacking } from "../src/guard/models/cascade.ts";
-import { headLogit, logit } from "../src/guard/models/cascade.ts";
-import { sigmoid } from "../src/guard/models/linear.ts";
+import { headLogit } from "../src/guard/models/cascade.ts";
+import { logit, sigmoid } from "../src/guard/models/linear.ts";
 import type { EmbeddingTable } from "./guard-embeddings.ts";
 
 /** Fast probabilities strictly inside this band get the second opinion. */
@@ -77,7 +77,12 @@ export function fitStacking(
   return { a, b, c };
 }
 
-/** The whole second stage: head on `fitRows`, stacking on `calibration` with the fast model's probabilities. */
+/**
+ * The whole second stage: the head on `fitRows`; the stacking on the
+ * calibration rows whose fast probability falls in the band, the only rows
+ * it is ever applied to (the fast model's Platt scaling was fitted on the
+ * same slice, but neither model was trained on it).
+ */
 export function fitCascade(
   fitRows: readonly Row[],
   calibration: readonly Row[],
@@ -92,10 +97,13 @@ export function fitCascade(
     stack: { a: 1, b: 0, c: 0 },
     band: CASCADE_BAND,
   };
+  const uncertain = calibration
+    .map((r) => ({ ...r, fast: fastProbability(r.text) }))
+    .filter((r) => r.fast > CASCADE_BAND[0] && r.fast < CASCADE_BAND[1]);
   const stack = fitStacking(
-    calibration.map((r) => logit(fastProbability(r.text))),
-    calibration.map((r) => headLogit(partial, table.get(r.text))),
-    calibration.map((r) => r.label),
+    uncertain.map((r) => logit(r.fast)),
+    uncertain.map((r) => headLogit(partial, table.get(r.text))),
+    uncertain.map((r) => r.label),
   );
   return { ...partial, stack };
 }

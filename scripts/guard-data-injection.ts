@@ -1725,7 +1725,7 @@ export function injectionFamilies(seed: number): Family[] {
             "What's the price of a {drink} {during happy hour|after 9|for a double}?",
             "Do you {give|have|offer} a discount for {students|groups|birthdays|locals}?",
             "How much is a {drink} {these days|tonight|with the premium rum}?",
-            "Is the {drink} still {qty} dollars or did the price change?",
+            "Is the {drink} still {5|6|7|8|9|10|12} dollars or did the price change?",
           ]),
         ),
     },
