@@ -40,7 +40,12 @@ Options:
 `;
 
 type Scorer = "guard" | "model" | "heuristic";
-type ScoreFn = (text: string) => Promise<number>;
+type Scoring = {
+  ready(): Promise<void>;
+  score(text: string): Promise<number>;
+  /** Rows whose scan named a failing scanner, classifier or cascade in `errors`. */
+  failedRows(): number;
+};
 
 const SCORE_NAME: Record<Task, "promptInjection" | "toxicity"> = {
   "prompt-injection": "promptInjection",
@@ -52,22 +57,40 @@ function fail(message: string): number {
   return 2;
 }
 
-/** The scorer for one task. The guard variants run only that task's scanner. */
-function makeScorer(task: Task, scorer: Scorer, cascade: boolean): ScoreFn {
+/**
+ * The scorer for one task. The guard variants run only that task's scanner.
+ * With the cascade, the encoder loads before the first row and the deadline is
+ * generous, so a busy machine cannot quietly turn rows into fast-only scores;
+ * rows whose scan still reported an error are counted.
+ */
+function makeScorer(task: Task, scorer: Scorer, cascade: boolean): Scoring {
   const name = SCORE_NAME[task];
+  let failedRows = 0;
   if (scorer === "model") {
     const classifier = loadDefaultClassifiers()[name];
     if (!classifier) throw new Error(`no trained ${name} model in models/`);
-    return async (text) => classifier.score(normalize(text).combined);
+    return {
+      ready: async () => {},
+      score: async (text) => classifier.score(normalize(text).combined),
+      failedRows: () => failedRows,
+    };
   }
   const guard = createGuard(
-    { ...defaultScanConfig, toxicityCascade: cascade },
+    { ...defaultScanConfig, toxicityCascade: cascade, cascadeTimeoutMs: 60_000 },
     {
       scanners: defaultScanners.filter((s) => s.name === name),
       ...(scorer === "heuristic" ? { classifiers: {} } : {}),
     },
   );
-  return async (text) => (await guard.scanInput(text)).scannerScores[name] ?? 0;
+  return {
+    ready: () => guard.ready(),
+    score: async (text) => {
+      const result = await guard.scanInput(text);
+      if (result.errors.length > 0) failedRows++;
+      return result.scannerScores[name] ?? 0;
+    },
+    failedRows: () => failedRows,
+  };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -127,8 +150,15 @@ export async function run(args: string[]): Promise<number> {
   if (cascade && (task !== "toxicity" || scorer !== "guard")) {
     return fail("--cascade applies to --task toxicity with the guard scorer");
   }
-  const score = makeScorer(task, scorer, cascade);
-  await score("warm-up"); // loads models and compiles patterns outside the timed loop
+  const scoring = makeScorer(task, scorer, cascade);
+  try {
+    await scoring.ready();
+  } catch (error) {
+    return fail(
+      `cannot load the cascade: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  await scoring.score("warm-up"); // compiles patterns outside the timed loop
   const scores: number[] = [];
   const latencies: number[] = [];
   const step = Math.max(1, Math.floor(rows.length / 10));
@@ -136,7 +166,7 @@ export async function run(args: string[]): Promise<number> {
   const [lead, trail] = process.stderr.isTTY ? ["\r", ""] : ["", "\n"];
   for (let i = 0; i < rows.length; i++) {
     const started = performance.now();
-    scores.push(await score(rows[i]!.text));
+    scores.push(await scoring.score(rows[i]!.text));
     latencies.push(performance.now() - started);
     if ((i + 1) % step === 0 || i + 1 === rows.length) {
       process.stderr.write(`${lead}scored ${i + 1}/${rows.length}${trail}`);
@@ -149,7 +179,10 @@ export async function run(args: string[]): Promise<number> {
   const latency = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
   process.stdout.write(
     `${task} · scorer ${label} · threshold ${threshold} · ${values.data}\n\n${summaryTable(summaries)}\n\n` +
-      `latency per text: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms\n`,
+      `latency per text: p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms\n` +
+      (scoring.failedRows() > 0
+        ? `warning: ${scoring.failedRows()} rows scanned with a failing part (see the guard's errors); their scores lack it\n`
+        : ""),
   );
 
   const reportPath = resolve(

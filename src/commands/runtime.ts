@@ -139,7 +139,15 @@ export async function createRuntimeFromEnv(
   });
 
   // Models (and the cascade's encoder, when on) load now, not on the first guest's message.
-  await guard.ready();
+  // Only the cascade can fail here: asked for and unusable is a start-up error, not a silent downgrade.
+  try {
+    await guard.ready();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(
+      `the toxicity cascade is on (MAYA_GUARD_CASCADE or toxicityCascade) but cannot load: ${reason}`,
+    );
+  }
 
   const storeUrl = options.storeUrl ?? config.MAYA_STORE;
   const store = await openStore(storeUrl, {

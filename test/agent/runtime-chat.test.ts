@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { createRuntimeFromEnv, type Runtime } from "../../src/commands/runtime.ts";
 import { silentLogger } from "../../src/config/index.ts";
 import { newSessionId } from "../../src/state/index.ts";
+import { uncertainToxicText } from "../guard/models/helpers.ts";
 
 const NODE = process.execPath;
 
@@ -128,8 +129,8 @@ describe("runtime composition", () => {
     try {
       assert.equal(withCascade.guard.config.toxicityCascade, true);
       assert.equal(runtime.guard.config.toxicityCascade, false, "off by default");
-      const result = await withCascade.guard.scanInput("you people are ruining this town");
-      assert.ok(result.scannerScores.toxicity !== undefined);
+      const result = await withCascade.guard.scanInput(uncertainToxicText());
+      assert.ok(result.scannerScores.toxicityCascade !== undefined, "the second opinion was asked");
       assert.deepEqual(result.errors, []);
     } finally {
       await withCascade.close();
