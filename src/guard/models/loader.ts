@@ -32,10 +32,10 @@ export type LoadedModels = {
   classifiers: Partial<Record<TaskName, Classifier>>;
 };
 
-export type LoadOptions = {
-  /** The encoder the cascade heads use (default: the bundled USE lite, loaded on first use). */
-  encoder?: () => Promise<SentenceEncoder>;
-};
+/** What a classifier's cascade is built from: a head and its encoder, or why the head is unusable. */
+type CascadeSetup =
+  | { head: CascadeHead; encoder: () => Promise<SentenceEncoder> }
+  | { problem: string };
 
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../../../models/", import.meta.url));
 
@@ -67,7 +67,7 @@ export function classifierFor(
   task: TaskName,
   model: LinearModel,
   featurizer: CachedFeaturizer,
-  cascade?: { head: CascadeHead; encoder: () => Promise<SentenceEncoder> } | { problem: string },
+  cascade?: CascadeSetup,
 ): Classifier {
   const refinerName = `${task}-cascade`;
   return {
@@ -107,16 +107,12 @@ function readCascadeHead(dir: string, entry: CascadeEntry): CascadeHead {
  * Reads and verifies the manifest and weight files in `dir`. Throws on any
  * mismatch of the fast models; a damaged cascade head only breaks the cascade.
  */
-export function loadModels(
-  dir: string = DEFAULT_MODEL_DIR,
-  options: LoadOptions = {},
-): LoadedModels {
+export function loadModels(dir: string = DEFAULT_MODEL_DIR): LoadedModels {
   const manifest = checkManifest(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8")));
   const featurizer = new CachedFeaturizer(new Featurizer(manifest.features));
   const models: Partial<Record<TaskName, LinearModel>> = {};
   const classifiers: Partial<Record<TaskName, Classifier>> = {};
   const cascades: Partial<Record<TaskName, CascadeHead>> = {};
-  const encoder = options.encoder ?? loadSentenceEncoder;
   for (const task of Object.keys(manifest.models) as TaskName[]) {
     const entry = manifest.models[task]!;
     const bytes = readFileSync(join(dir, entry.file));
@@ -136,12 +132,12 @@ export function loadModels(
       ...(entry.evidence ? { evidence: entry.evidence } : {}),
     };
     models[task] = model;
-    let cascade: Parameters<typeof classifierFor>[3];
+    let cascade: CascadeSetup | undefined;
     if (entry.cascade) {
       try {
         const head = readCascadeHead(dir, entry.cascade);
         cascades[task] = head;
-        cascade = { head, encoder };
+        cascade = { head, encoder: loadSentenceEncoder };
       } catch (error) {
         cascade = { problem: error instanceof Error ? error.message : String(error) };
       }
