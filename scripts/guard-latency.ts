@@ -3,7 +3,7 @@
  * message for the models alone (normalise + both classifiers) and for the
  * whole default input pipeline (normalise + heuristics + models); then the
  * optional toxicity cascade: the sentence encoder's load time, the cost of
- * one uncertain message, and how many messages are uncertain at all.
+ * one message it is asked about, and how many messages it is asked about.
  *
  *   node scripts/guard-latency.ts
  */
@@ -21,11 +21,8 @@ import { BAR_TALK, FRESH_BAR_TALK, TRIGGER_WORD_BENIGN } from "../test/guard/mod
 const ITERATIONS = 3000;
 
 /** Distinct ~1 KB messages built from our own data rows (bar talk, attacks, documents). */
-function messages(count: number): string[] {
-  const rows = readFileSync(
-    join(import.meta.dirname, "../data/prompt-injection.generated.jsonl"),
-    "utf8",
-  )
+function messages(count: number, file = "prompt-injection.generated.jsonl"): string[] {
+  const rows = readFileSync(join(import.meta.dirname, "../data", file), "utf8")
     .split("\n")
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { text: string }).text);
@@ -98,21 +95,25 @@ for (let i = 0; i < ITERATIONS; i++) {
 
 const heuristicCpu = cpuPerCall(cpu);
 
-// The cascade: how many texts are uncertain, and what one uncertain text costs.
-const toxicity = classifiers.toxicity!;
-const uncertain = (text: string) =>
-  toxicity.refiner?.wants(toxicity.score(normalize(text).combined)) ?? false;
-const share = (list: readonly string[]) => list.filter(uncertain).length / list.length;
+// The cascade: how many texts it is asked about (uncertain toxicity, and no
+// earlier scanner blocked), and what one such scan costs.
 const barTalk = [...BAR_TALK, ...FRESH_BAR_TALK, ...TRIGGER_WORD_BENIGN];
 const encoderStarted = performance.now();
 await loadSentenceEncoder();
 const encoderLoadMs = performance.now() - encoderStarted;
 const cascadeGuard = createGuard({ ...defaultScanConfig, toxicityCascade: true });
+async function askedAbout(list: readonly string[]): Promise<string[]> {
+  const asked: string[] = [];
+  for (const text of list) {
+    const result = await cascadeGuard.scanInput(text);
+    if (result.scannerScores.toxicityCascade !== undefined) asked.push(text);
+  }
+  return asked;
+}
 const CASCADE_ITERATIONS = 200;
 /** Wall-clock times of scans that all take the second opinion. */
 async function cascadeTimes(list: readonly string[]): Promise<number[]> {
   if (list.length === 0) return [Number.NaN];
-  for (let i = 0; i < 20; i++) await cascadeGuard.scanInput(list[i % list.length]!);
   const times: number[] = [];
   for (let i = 0; i < CASCADE_ITERATIONS; i++) {
     const started = performance.now();
@@ -121,8 +122,12 @@ async function cascadeTimes(list: readonly string[]): Promise<number[]> {
   }
   return times;
 }
-const cascadeLong = await cascadeTimes(texts.filter(uncertain));
-const cascadeShort = await cascadeTimes(barTalk.filter(uncertain));
+// Our injection-data messages are blocked before toxicity or are confident, so
+// the long case is measured on messages built from the toxicity rows.
+const longAsked = await askedAbout(messages(300, "toxicity.generated.jsonl"));
+const shortAsked = await askedAbout(barTalk);
+const cascadeLong = await cascadeTimes(longAsked);
+const cascadeShort = await cascadeTimes(shortAsked);
 
 const weightBytes = [
   "prompt-injection.i8",
@@ -163,17 +168,17 @@ process.stdout.write(
       ],
       ["cascade: load the sentence encoder (once)", ms(encoderLoadMs), "-", "-"],
       [
-        "cascade: scanInput, uncertain 1 KB message",
+        "cascade: scanInput, 1 KB message it is asked about",
         ms(percentile(cascadeLong, 0.5)),
         ms(percentile(cascadeLong, 0.99)),
         "-",
       ],
       [
-        "cascade: scanInput, uncertain bar-talk message",
+        "cascade: scanInput, bar-talk message it is asked about",
         ms(percentile(cascadeShort, 0.5)),
         ms(percentile(cascadeShort, 0.99)),
         "-",
       ],
     ],
-  )}\n\ncascade: uncertain (second opinion asked) for ${(share(texts) * 100).toFixed(1)} % of the 1 KB messages, ${(share(barTalk) * 100).toFixed(1)} % of ${barTalk.length} bar-talk probes; a short uncertain message costs ${(percentile(cascadeShort, 0.5) / percentile(pipeline, 0.5)).toFixed(0)}× the default 1 KB p50\n\nmodel files on disk: ${(weightBytes / 1024).toFixed(0)} KB; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores\n`,
+  )}\n\ncascade: second opinion asked for ${((shortAsked.length / barTalk.length) * 100).toFixed(1)} % of ${barTalk.length} bar-talk probes and ${longAsked.length} of 300 1 KB messages from the toxicity rows; such a bar-talk message costs ${(percentile(cascadeShort, 0.5) / percentile(pipeline, 0.5)).toFixed(0)}× the default 1 KB p50\n\nmodel files on disk: ${(weightBytes / 1024).toFixed(0)} KB; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores\n`,
 );
