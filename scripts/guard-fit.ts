@@ -69,7 +69,8 @@ export function exampleWeights(examples: readonly Example[], groupPower: number)
   return examples.map((e, i) => (raw[i]! * n) / 2 / Math.max(classTotals[e.label]!, 1e-12));
 }
 
-export type FitResult = { model: LinearModel; calibration: Example[] };
+/** The model, and the two halves of its rows: the ones it was fitted on and the held-back calibration slice. */
+export type FitResult = { model: LinearModel; fitRows: Example[]; calibration: Example[] };
 
 export function fitModel(
   examples: readonly Example[],
@@ -101,7 +102,7 @@ export function fitModel(
     calibration.map((e) => margin(uncalibrated, e.x)),
     calibration.map((e) => e.label),
   );
-  return { model: { ...uncalibrated, platt }, calibration };
+  return { model: { ...uncalibrated, platt }, fitRows, calibration };
 }
 
 /** Per-bucket |log-count ratio| (Wang & Manning 2012), interpolated towards 1 by (1 - beta). */

@@ -47,13 +47,7 @@ import type { SentenceEncoder } from "../src/guard/models/sentence-encoder.ts";
 import { formatNumber, formatTable } from "../src/guard/models/table.ts";
 import { fitCascade } from "./guard-cascade-fit.ts";
 import { type EmbeddingTable, embedTexts } from "./guard-embeddings.ts";
-import {
-  DEFAULT_FIT_OPTIONS,
-  type Example,
-  featurizeRows,
-  fitModel,
-  textBucket,
-} from "./guard-fit.ts";
+import { DEFAULT_FIT_OPTIONS, type Example, featurizeRows, fitModel } from "./guard-fit.ts";
 import { MODEL_NORMALIZER } from "./guard-normalize.ts";
 import { REFERENCE_TEXTS } from "./guard-reference-texts.ts";
 
@@ -180,6 +174,11 @@ const featurizer = new Featurizer(featureConfig);
 const normalizer = MODEL_NORMALIZER;
 log(`normaliser: ${normalizer.name}; features: 2^${featureConfig.bits} buckets`);
 
+/** A model's probability for raw text, normalised and featurised as at run time. */
+function textScorer(model: LinearModel): (text: string) => number {
+  return (text) => probability(model, featurizer.featurize(normalizer.apply(text)));
+}
+
 function scoreAll(model: LinearModel, examples: readonly Example[]): number[] {
   return examples.map((e) => probability(model, e.x));
 }
@@ -243,12 +242,7 @@ async function crossSource(name: TaskName, examples: Example[]): Promise<string>
     const f = summarize(group, fusedScores, labels, 0.5);
     let c: typeof f | undefined;
     if (table) {
-      const head = fitCascade(
-        train.filter((e) => textBucket(e.text) >= fitOptions.calibrationPercent),
-        fitted.calibration,
-        (text) => probability(model, featurizer.featurize(normalizer.apply(text))),
-        table,
-      );
+      const head = fitCascade(fitted.fitRows, fitted.calibration, textScorer(model), table);
       const cascaded = fusedScorer(name, model, { head, table });
       const cascadedScores: number[] = [];
       for (const e of test) cascadedScores.push(await cascaded(e.text));
@@ -355,12 +349,7 @@ for (const name of selected) {
   let cascade: { head: CascadeHead; table: EmbeddingTable } | undefined;
   if (cascadeWanted(name)) {
     const table = await embedTexts([...examples.map((e) => e.text), ...REFERENCE_TEXTS[name]], log);
-    const head = fitCascade(
-      train.filter((e) => textBucket(e.text) >= fitOptions.calibrationPercent),
-      calibration,
-      (text) => probability(model, featurizer.featurize(normalizer.apply(text))),
-      table,
-    );
+    const head = fitCascade(fitted.fitRows, calibration, textScorer(model), table);
     const { a, b, c } = head.stack;
     log(
       `[${name}] cascade: stacking a=${a.toFixed(3)} b=${b.toFixed(3)} c=${c.toFixed(3)}, band ${head.band.join("–")}`,
@@ -401,10 +390,7 @@ for (const name of selected) {
     model.weights.byteLength,
   );
   const weightFile = `${file}.i8`;
-  const reference = REFERENCE_TEXTS[name].map((text) => ({
-    text,
-    score: probability(model, featurizer.featurize(normalizer.apply(text))),
-  }));
+  const reference = REFERENCE_TEXTS[name].map((text) => ({ text, score: textScorer(model)(text) }));
   const entry: ModelEntry = {
     file: weightFile,
     bytes: weights.byteLength,
@@ -415,6 +401,7 @@ for (const name of selected) {
     ...(model.evidence ? { evidence: model.evidence } : {}),
     reference,
   };
+  mkdirSync(args.out, { recursive: true });
   if (cascade) {
     const { head, table } = cascade;
     const bytes = Buffer.alloc(head.weights.length * 4);
@@ -428,20 +415,14 @@ for (const name of selected) {
       bias: head.bias,
       stack: head.stack,
       band: [head.band[0], head.band[1]],
-      reference: REFERENCE_TEXTS[name].map((text) => ({
+      reference: reference.map(({ text, score }) => ({
         text,
-        score: stackedScore(
-          head,
-          probability(model, featurizer.featurize(normalizer.apply(text))),
-          table.get(text),
-        ),
+        score: stackedScore(head, score, table.get(text)),
       })),
     };
-    mkdirSync(args.out, { recursive: true });
     writeFileSync(join(args.out, cascadeFile), bytes);
   }
   manifest.models[name] = entry;
-  mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, weightFile), weights);
 }
 
