@@ -16,6 +16,11 @@ import {
   UNSEEN_ABUSE,
   UNSEEN_INJECTIONS,
 } from "../test/guard/models/probes.ts";
+import {
+  INDEPENDENT_ABUSE,
+  INDEPENDENT_BAR_TALK,
+} from "../test/guard/models/probes-independent.ts";
+import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
@@ -43,6 +48,8 @@ const PROBES = new Set(
     ...TRIGGER_WORD_BENIGN,
     ...UNSEEN_INJECTIONS,
     ...UNSEEN_ABUSE,
+    ...INDEPENDENT_ABUSE,
+    ...INDEPENDENT_BAR_TALK,
   ].map(dedupeKey),
 );
 
@@ -82,7 +89,11 @@ for (const [file, families] of [
   ],
   [
     "toxicity.generated.jsonl",
-    [...toxicityFamilies(SEED + 1), ...everydayFamilies(SEED + 3, "nontoxic")],
+    [
+      ...toxicityFamilies(SEED + 1),
+      ...everydayFamilies(SEED + 3, "nontoxic"),
+      ...abuseFamilies(SEED + 5),
+    ],
   ],
 ] as const) {
   process.stderr.write(`${file}\n`);

@@ -16,6 +16,7 @@ import {
   UNSEEN_ABUSE,
   UNSEEN_INJECTIONS,
 } from "./probes.ts";
+import { INDEPENDENT_ABUSE, INDEPENDENT_BAR_TALK } from "./probes-independent.ts";
 
 const guard = createGuard(parseScanConfig({}));
 
@@ -52,6 +53,23 @@ const suites = [
     blocked: true,
     atLeast: 0.8,
   },
+  // A second writer's suites (see probes-independent.ts); the abuse floor sits
+  // below today's rate (0.78) on purpose: it guards against regressions, it
+  // does not claim the filter catches everything.
+  {
+    name: "a second writer's guest talk passes",
+    texts: INDEPENDENT_BAR_TALK,
+    min: 100,
+    blocked: false,
+    atLeast: 0.95,
+  },
+  {
+    name: "a second writer's abuse at the agent is blocked",
+    texts: INDEPENDENT_ABUSE,
+    min: 100,
+    blocked: true,
+    atLeast: 0.72,
+  },
 ] as const;
 
 for (const suite of suites) {
@@ -69,6 +87,8 @@ test("probes are distinct, so rates are not inflated by repeats", () => {
     ...TRIGGER_WORD_BENIGN,
     ...UNSEEN_INJECTIONS,
     ...UNSEEN_ABUSE,
+    ...INDEPENDENT_BAR_TALK,
+    ...INDEPENDENT_ABUSE,
   ];
   const keys = all.map((t) => t.toLowerCase().trim());
   assert.equal(new Set(keys).size, keys.length);
