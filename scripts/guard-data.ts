@@ -9,17 +9,7 @@
 
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  BAR_TALK,
-  FRESH_BAR_TALK,
-  TRIGGER_WORD_BENIGN,
-  UNSEEN_ABUSE,
-  UNSEEN_INJECTIONS,
-} from "../test/guard/models/probes.ts";
-import {
-  INDEPENDENT_ABUSE,
-  INDEPENDENT_BAR_TALK,
-} from "../test/guard/models/probes-independent.ts";
+import { ALL_PROBES } from "../test/guard/models/probes.ts";
 import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
@@ -41,17 +31,7 @@ const dedupeKey = (text: string) =>
  * memory: a generated row equal to a probe (after normalising case and
  * punctuation) is dropped like a duplicate.
  */
-const PROBES = new Set(
-  [
-    ...BAR_TALK,
-    ...FRESH_BAR_TALK,
-    ...TRIGGER_WORD_BENIGN,
-    ...UNSEEN_INJECTIONS,
-    ...UNSEEN_ABUSE,
-    ...INDEPENDENT_ABUSE,
-    ...INDEPENDENT_BAR_TALK,
-  ].map(dedupeKey),
-);
+const PROBES = new Set(ALL_PROBES.map(dedupeKey));
 
 /** Generates each family's rows, skipping duplicates and probes (up to a bounded number of tries). */
 function generate(families: readonly Family[]): string[] {

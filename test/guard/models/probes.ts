@@ -6,6 +6,8 @@
  * method, never copy the probe into `data/`.
  */
 
+import { INDEPENDENT_ABUSE, INDEPENDENT_BAR_TALK } from "./probes-independent.ts";
+
 /** What a guest says at a bar (or to a bar's chat): must almost never be blocked. */
 export const BAR_TALK: readonly string[] = [
   // greetings, farewells
@@ -418,4 +420,15 @@ export const FRESH_BAR_TALK: readonly string[] = [
   "noch eine Runde!",
   "salute!",
   "kampai!",
+];
+
+/** Every probe of every suite: what the data generator keeps out of training. */
+export const ALL_PROBES: readonly string[] = [
+  ...BAR_TALK,
+  ...FRESH_BAR_TALK,
+  ...TRIGGER_WORD_BENIGN,
+  ...UNSEEN_INJECTIONS,
+  ...UNSEEN_ABUSE,
+  ...INDEPENDENT_BAR_TALK,
+  ...INDEPENDENT_ABUSE,
 ];
