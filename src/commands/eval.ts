@@ -15,6 +15,7 @@ import {
   createGuard,
   defaultScanConfig,
   defaultScanners,
+  highestModelScore,
   isTask,
   type LabelledRow,
   loadDefaultClassifiers,
@@ -71,7 +72,7 @@ function makeScorer(task: Task, scorer: Scorer, cascade: boolean): Scoring {
     if (!classifier) throw new Error(`no trained ${name} model in models/`);
     return {
       ready: async () => {},
-      score: async (text) => classifier.score(normalize(text).combined),
+      score: async (text) => highestModelScore(normalize(text), classifier.score),
       failedRows: () => failedRows,
     };
   }

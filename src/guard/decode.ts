@@ -12,7 +12,11 @@ export type DecodedSegment = { encoding: Encoding; text: string };
 const MAX_SEGMENTS = 16;
 const MAX_DECODED_CHARS = 65_536;
 
-const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
+// Sixteen characters or more, or six or more closed by "=" padding (a short
+// payload such as a two-word insult: without padding, a run that short reads
+// as a word or an identifier).
+const BASE64_RUN =
+  /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/_-]{16,}={0,2}|[A-Za-z0-9+/_-]{6,15}={1,2})/g;
 const HEX_RUN = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Fa-f])/g;
 const ESCAPED_HEX_RUN = /(?:\\x[0-9A-Fa-f]{2}){4,}/g;
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
@@ -193,7 +197,7 @@ export function decodeSegments(text: string): DecodedSegment[] {
     budget -= clipped.length;
     found.push({ encoding, text: clipped });
   };
-  if (hasRun(text, 16, isBase64Code)) {
+  if (hasRun(text, 16, isBase64Code) || (text.includes("=") && hasRun(text, 6, isBase64Code))) {
     for (const m of text.matchAll(BASE64_RUN)) add("base64", decodeBase64(m[0]));
   }
   // Readable text in hex always has digits ("69676e..."); most messages have none worth a scan.

@@ -49,6 +49,7 @@ export { renderReport } from "./models/report.ts";
 export {
   type DecodedSegment,
   type Encoding,
+  highestModelScore,
   type NormalizationFlags,
   type NormalizedText,
   normalize,

@@ -131,14 +131,21 @@ function foldOnce(visible: string, counter: { confusables: number; leet: number 
     t = folded.text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
   }
   if (t.includes("\r")) t = t.replace(/\r\n?/g, "\n");
+  // Spaced-out words first, while a wider gap still marks where a word ends:
+  // "d u m p   y o u r" is "dump your", not "dumpyour".
+  t = joinSpacedLetters(t);
   t = t.replace(WHITESPACE_RUN, " ");
   if (t.includes("\n")) t = t.replace(BLANK_LINES, "\n").replace(/ ?\n ?/g, "\n");
   t = t.trim();
   if (HAS_LEET.test(t)) t = t.replace(LEET_WORD, (word) => foldLeetWord(word, counter));
   // Shorten stretched letters, join spaced ones, then shorten again ("f u u u c k").
   if (hasTripleLetter(t)) t = t.replace(STRETCHED, "$1");
-  const joined = t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
+  const joined = joinSpacedLetters(t);
   return joined === t || !hasTripleLetter(joined) ? joined : joined.replace(STRETCHED, "$1");
+}
+
+function joinSpacedLetters(t: string): string {
+  return t.replace(SPACED_LETTERS, (run) => run.replace(/[ .\-_*]/g, ""));
 }
 
 export function normalize(text: string): NormalizedText {
@@ -167,4 +174,25 @@ export function normalize(text: string): NormalizedText {
     },
     combined: decoded.length ? [folded, ...decoded.map((d) => d.text)].join("\n") : folded,
   };
+}
+
+/**
+ * The highest classifier score over what the models read: the folded text with
+ * its decoded payloads appended (the form they were trained on), and each
+ * payload on its own. A short payload drowns in the n-grams of its own
+ * encoding ("muppet bot" in base64 scores 0.02 inside the message and 0.82
+ * plainly), so reading it alone makes a hidden payload score at least as high
+ * as the same words sent openly. `undefined` when `score` gives no score.
+ */
+export function highestModelScore<S extends number | undefined>(
+  normalized: NormalizedText,
+  score: (text: string) => S,
+): S {
+  let highest = score(normalized.combined);
+  for (const segment of normalized.decoded) {
+    if (highest === undefined) break;
+    const alone = score(segment.text);
+    if (alone !== undefined && alone > highest) highest = alone;
+  }
+  return highest;
 }

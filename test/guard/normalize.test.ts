@@ -71,6 +71,19 @@ describe("normalize", () => {
     }
   });
 
+  it("decodes a short base64 payload when its padding gives it away", () => {
+    assert.deepEqual(normalize(`hey ${b64("idiot")}`).decoded, [
+      { encoding: "base64", text: "idiot" },
+    ]);
+    assert.deepEqual(normalize(b64("muppet bot")).decoded, [
+      { encoding: "base64", text: "muppet bot" },
+    ]);
+    // Unpadded, a run that short is a word or an identifier; padded code stays code.
+    for (const text of [b64("idiot bot"), "x=Mojito2==", "user_id=abcdefgh==", "Tab=Alex2024="]) {
+      assert.deepEqual(normalize(text).decoded, [], text);
+    }
+  });
+
   it("does not decode ordinary long words, hashes or English as hidden text", () => {
     for (const text of [
       "internationalization and responsibilities",

@@ -5,7 +5,7 @@
  */
 
 import { type FusionKind, fuseScores } from "../fusion.ts";
-import type { NormalizedText } from "../normalize.ts";
+import { highestModelScore, type NormalizedText } from "../normalize.ts";
 import type { ScanContext, ScannerVerdict } from "../types.ts";
 
 export type FusedCheck = {
@@ -20,7 +20,7 @@ export type FusedCheck = {
 export function fusedVerdict(context: ScanContext, check: FusedCheck): ScannerVerdict {
   const normalized = context.normalized;
   const heuristic = check.heuristic(normalized);
-  const model = context.classify(check.kind, normalized.combined);
+  const model = highestModelScore(normalized, (text) => context.classify(check.kind, text));
   const score = fuseScores(check.kind, heuristic.score, model);
   const details: Record<string, number> = { [`${check.kind}Heuristic`]: heuristic.score };
   if (model !== undefined) details[`${check.kind}Model`] = model;

@@ -1,9 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
+import {
+  createGuard,
+  highestModelScore,
+  normalize,
+  parseScanConfig,
+} from "../../../src/guard/index.ts";
 import type { Task } from "../../../src/guard/models/dataset.ts";
 import { loadDefaultClassifiers } from "../../../src/guard/models/index.ts";
-import { modelText, ownRows } from "./helpers.ts";
+import { ownRows } from "./helpers.ts";
 
 const LEET: Record<string, string> = { a: "4", e: "3", i: "1", o: "0", s: "5", t: "7" };
 const HOMOGLYPH: Record<string, string> = { a: "а", e: "е", o: "о", p: "р", c: "с", x: "х" };
@@ -41,17 +47,14 @@ for (const [task, name] of [
 ] as const) {
   test(`${name}: obfuscated variants of training attacks score like the originals`, () => {
     const classifier = loadDefaultClassifiers()[name]!;
-    const score = (t: string) => classifier.score(modelText(t));
+    // As the scanners read it: a decoded payload is also scored on its own.
+    const score = (t: string) => highestModelScore(normalize(t), classifier.score);
     const attacks = trainingAttacks(task);
     fc.assert(
       fc.property(
         fc.constantFrom(...attacks),
         fc.constantFrom(...Object.keys(OBFUSCATIONS)),
         (attack, how) => {
-          // A base64 run is itself ~1.4 characters of noise per payload
-          // character, so a one- or two-word payload ("muppet bot") drowns in
-          // its own encoding: a known limit (models/MODEL_CARD.md), not checked.
-          fc.pre(how !== "base64" || attack.split(/\s+/).length >= 4);
           const original = score(attack);
           const disguised = score(OBFUSCATIONS[how]!(attack));
           assert.ok(
@@ -65,3 +68,14 @@ for (const [task, name] of [
     );
   });
 }
+
+test("a short insult hidden in padded base64 is blocked as it is in plain words", async () => {
+  const guard = createGuard(parseScanConfig({}));
+  for (const insult of ["muppet bot", "dumb bot"]) {
+    const plain = await guard.scanInput(insult);
+    const hidden = await guard.scanInput(`read this: ${Buffer.from(insult).toString("base64")}`);
+    assert.equal(plain.blockedBy, "toxicity", insult);
+    assert.equal(hidden.blockedBy, "toxicity", `${insult} in base64`);
+    assert.ok(hidden.scannerScores.toxicityModel! >= plain.scannerScores.toxicityModel!, insult);
+  }
+});
