@@ -10,8 +10,8 @@
  * it left the older rows unchanged.
  */
 
-import { BAR_SLOTS, type Family } from "./guard-data-shared.ts";
-import { Grammar, roughen } from "./guard-grammar.ts";
+import { BAR_SLOTS, type Family, templateFamily } from "./guard-data-shared.ts";
+import { Grammar } from "./guard-grammar.ts";
 
 const SLOTS = {
   ...BAR_SLOTS,
@@ -284,17 +284,8 @@ const SLOTS = {
 
 export function abuseFamilies(seed: number): Family[] {
   const g = new Grammar(seed, SLOTS);
-  const family = (
-    name: string,
-    label: string,
-    count: number,
-    templates: readonly string[],
-  ): Family => ({
-    name,
-    label,
-    count,
-    make: () => roughen(g, g.expand(g.pick(templates))),
-  });
+  const family = (name: string, label: string, count: number, templates: readonly string[]) =>
+    templateFamily(g, name, label, count, templates);
   return [
     family("abuse-shapes", "toxic", 640, [
       // mocking questions

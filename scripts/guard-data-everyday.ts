@@ -13,8 +13,8 @@
  * measure generalisation, not this grammar.
  */
 
-import { BAR_SLOTS, type Family } from "./guard-data-shared.ts";
-import { Grammar, roughen, type Slots } from "./guard-grammar.ts";
+import { BAR_SLOTS, type Family, templateFamily } from "./guard-data-shared.ts";
+import { Grammar, type Slots } from "./guard-grammar.ts";
 
 const SLOTS: Slots = {
   ...BAR_SLOTS,
@@ -547,13 +547,8 @@ export type EverydayLabels = { benign: string };
 /** The everyday families, labelled benign/nontoxic for the task at hand. */
 export function everydayFamilies(seed: number, benignLabel: string, prefix = "everyday"): Family[] {
   const g = new Grammar(seed, SLOTS);
-  const ex = (t: string) => roughen(g, g.expand(t));
-  const family = (name: string, count: number, templates: readonly string[]): Family => ({
-    name: `${prefix}-${name}`,
-    label: benignLabel,
-    count,
-    make: () => ex(g.pick(templates)),
-  });
+  const family = (name: string, count: number, templates: readonly string[]) =>
+    templateFamily(g, `${prefix}-${name}`, benignLabel, count, templates);
   return [
     family("greeting-farewell", 260, [
       "{hello}{who}{mark}",

@@ -1,6 +1,6 @@
 /** Vocabulary shared by the injection and toxicity generators: the bar's world. */
 
-import type { Slots } from "./guard-grammar.ts";
+import { type Grammar, roughen, type Slots } from "./guard-grammar.ts";
 
 export type Family = {
   name: string;
@@ -8,6 +8,17 @@ export type Family = {
   count: number;
   make: () => string;
 };
+
+/** A family whose rows are one of `templates`, expanded by `g` and lightly roughened. */
+export function templateFamily(
+  g: Grammar,
+  name: string,
+  label: string,
+  count: number,
+  templates: readonly string[],
+): Family {
+  return { name, label, count, make: () => roughen(g, g.expand(g.pick(templates))) };
+}
 
 const BIG_NUMBERS = ["500", "1000", "9999", "10,000", "1,000,000", "250", "99999"];
 
