@@ -100,6 +100,24 @@ describe("MCP over HTTP: limits", () => {
     }
   });
 
+  it("holds the open-session cap when many clients initialize at once", async () => {
+    // A limiter that answers slowly (as a remote store does) widens the window between
+    // the cap check and the session being registered.
+    const capped = await startMayaMcp({
+      maxSessions: 3,
+      rateLimiter: { consume: () => sleep(30).then(() => ({ ok: true as const })) },
+    });
+    try {
+      const statuses = await Promise.all(Array.from({ length: 12 }, () => initialize(capped.url)));
+      const opened = statuses.filter((r) => r.status === 200).length;
+      assert.equal(opened, 3, `statuses ${statuses.map((r) => r.status).join(",")}`);
+      assert.ok(statuses.every((r) => r.status === 200 || r.status === 503));
+      assert.equal(capped.handler.sessionCount, 3);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it("refuses a foreign Host name when bound to loopback (DNS rebinding)", async () => {
     const maya = await startMayaMcp({ allowedHosts: [...LOOPBACK_HOSTS] });
     try {

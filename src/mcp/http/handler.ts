@@ -93,6 +93,8 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
   // Room for the longest scan_output call (text + prompt, escaped as JSON), and no more.
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const sessions = new Map<string, OpenSession>();
+  // Initializes still in flight hold a place under the cap, so simultaneous ones cannot overrun it.
+  let opening = 0;
   if (options.tokens.length === 0) {
     logger.warn(
       { event: "mcp_no_tokens" },
@@ -131,12 +133,27 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
     tokenIndex: number,
     client: string,
   ): Promise<void> {
-    if (sessions.size >= maxSessions) {
-      emit("mcp_session_limit", { client, open: sessions.size }, "warn");
+    if (sessions.size + opening >= maxSessions) {
+      emit("mcp_session_limit", { client, open: sessions.size, opening }, "warn");
       return sendError(res, 503, "Too many open MCP sessions; try again later.", {
         "retry-after": "60",
       });
     }
+    opening++;
+    try {
+      await initializeSession(req, res, body, tokenIndex, client);
+    } finally {
+      opening--;
+    }
+  }
+
+  async function initializeSession(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    tokenIndex: number,
+    client: string,
+  ): Promise<void> {
     const wait = await retryAfter("new_session", client);
     if (wait > 0) {
       emit("mcp_rate_limited", { client, limit: "new_session" }, "warn");
