@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { ALL_PROBES } from "../test/guard/models/probes.ts";
 import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
+import { genericInjectionFamilies, genericToxicityFamilies } from "./guard-data-generic.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
 import { toxicityFamilies } from "./guard-data-toxicity.ts";
@@ -65,7 +66,11 @@ function generate(families: readonly Family[]): string[] {
 for (const [file, families] of [
   [
     "prompt-injection.generated.jsonl",
-    [...injectionFamilies(SEED), ...everydayFamilies(SEED + 2, "benign")],
+    [
+      ...injectionFamilies(SEED),
+      ...everydayFamilies(SEED + 2, "benign"),
+      ...genericInjectionFamilies(SEED + 6),
+    ],
   ],
   [
     "toxicity.generated.jsonl",
@@ -73,6 +78,7 @@ for (const [file, families] of [
       ...toxicityFamilies(SEED + 1),
       ...everydayFamilies(SEED + 3, "nontoxic"),
       ...abuseFamilies(SEED + 5),
+      ...genericToxicityFamilies(SEED + 7),
     ],
   ],
 ] as const) {
