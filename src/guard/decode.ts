@@ -1,12 +1,12 @@
 /**
- * Finds text hidden in base64, hex, percent-encoding or ROT13 so the scanners
+ * Finds text hidden in base64, hex, binary, percent-encoding or ROT13 so the scanners
  * read it too. Only decodings that come out as readable text are kept.
  * Every pattern here is linear: bounded or unambiguous quantifiers only.
  */
 
 import { Buffer } from "node:buffer";
 
-export type Encoding = "base64" | "hex" | "percent" | "rot13" | "tags";
+export type Encoding = "base64" | "hex" | "binary" | "percent" | "rot13" | "tags";
 export type DecodedSegment = { encoding: Encoding; text: string };
 
 const MAX_SEGMENTS = 16;
@@ -19,6 +19,8 @@ const BASE64_RUN =
   /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/_-]{16,}={0,2}|[A-Za-z0-9+/_-]{6,15}={1,2})/g;
 const HEX_RUN = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Fa-f])/g;
 const ESCAPED_HEX_RUN = /(?:\\x[0-9A-Fa-f]{2}){4,}/g;
+// Eight-bit groups, spaced or not ("01001001 01100111 …"): four bytes or more.
+const BINARY_RUN = /(?<![01])(?:[01]{8} ?){4,}/g;
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 
@@ -26,6 +28,7 @@ export const DECODE_PATTERNS: readonly RegExp[] = [
   BASE64_RUN,
   HEX_RUN,
   ESCAPED_HEX_RUN,
+  BINARY_RUN,
   PERCENT_ESCAPE,
   PERCENT_RUN,
 ];
@@ -66,6 +69,14 @@ function decodeBase64(run: string): string | undefined {
 
 function decodeHex(run: string): string | undefined {
   return readable(Buffer.from(run, "hex"));
+}
+
+function decodeBinary(run: string): string | undefined {
+  const bits = run.replace(/ /g, "");
+  const bytes = new Uint8Array(bits.length >> 3);
+  for (let i = 0; i < bytes.length; i++)
+    bytes[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  return readable(bytes);
 }
 
 function decodePercentRun(run: string): string {
@@ -168,6 +179,7 @@ function decodeRot13(text: string): string | undefined {
 
 const isHexCode = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isBinaryCode = (c: number) => c === 48 || c === 49;
 const isBase64Code = (c: number) =>
   (c >= 48 && c <= 57) ||
   (c >= 65 && c <= 90) ||
@@ -203,6 +215,8 @@ export function decodeSegments(text: string): DecodedSegment[] {
   // Readable text in hex always has digits ("69676e..."); most messages have none worth a scan.
   if (hasRun(text, 16, isHexCode))
     for (const m of text.matchAll(HEX_RUN)) add("hex", decodeHex(m[0]));
+  if (hasRun(text, 8, isBinaryCode))
+    for (const m of text.matchAll(BINARY_RUN)) add("binary", decodeBinary(m[0]));
   if (text.includes("\\x"))
     for (const m of text.matchAll(ESCAPED_HEX_RUN)) add("hex", decodeHex(m[0].replace(/\\x/g, "")));
   let escapes = 0;
