@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { PublicState } from "../agent/index.ts";
 import { formatCents } from "../bar/index.ts";
 import { createLogger, parseEnv } from "../config/index.ts";
+import { messageTooLong } from "../server/index.ts";
 import { isValidSessionId, newSessionId } from "../state/index.ts";
 import { createRuntimeFromEnv } from "./runtime.ts";
 
@@ -84,6 +85,13 @@ export async function run(args: string[]): Promise<number> {
       const message = line.trim();
       if (message === "") {
         if (interactive) rl.prompt();
+        continue;
+      }
+      // The web API's limit (MAYA_MAX_MESSAGE_CHARS): a pasted file is refused before Maya reads it.
+      const tooLong = messageTooLong(message, env.MAYA_MAX_MESSAGE_CHARS);
+      if (tooLong) {
+        out.write(`  (${tooLong})\n`);
+        if (interactive && !leaving) rl.prompt();
         continue;
       }
       let first = true;

@@ -36,4 +36,9 @@ export {
 } from "./rate-limits.ts";
 export { type MayaRuntime, serverRuntimeFrom, storeSessionDirectory } from "./runtime-adapter.ts";
 export { SESSION_COOKIE, sessionKeyOf } from "./session.ts";
-export { DEFAULT_SETTINGS, type ServerSettings, settingsFromEnv } from "./settings.ts";
+export {
+  DEFAULT_SETTINGS,
+  messageTooLong,
+  type ServerSettings,
+  settingsFromEnv,
+} from "./settings.ts";

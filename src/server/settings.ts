@@ -50,3 +50,9 @@ export function settingsFromEnv(env: Env): ServerSettings {
     maxEventLoopDelayMs: env.MAYA_MAX_EVENT_LOOP_DELAY_MS,
   };
 }
+
+/** Why a message over `limit` characters is refused (web API and terminal alike), or undefined. */
+export function messageTooLong(message: string, limit: number): string | undefined {
+  if (message.length <= limit) return undefined;
+  return `Your message is ${message.length} characters long; Maya reads at most ${limit}. Please shorten it.`;
+}

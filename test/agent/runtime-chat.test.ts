@@ -156,6 +156,17 @@ describe("maya chat", () => {
     assert.match(stdout, /\[tab \$26\.00 · tip 20% \$5\.20 · total \$31\.20 · balance \$974\.00\]/);
   });
 
+  it("refuses a message over MAYA_MAX_MESSAGE_CHARS, as the web API does, and goes on", async () => {
+    const { code, stdout } = await chat(`${"a Negroni ".repeat(10)}\ntwo martinis please\n`, {
+      MAYA_STORE: "memory:",
+      MAYA_MAX_MESSAGE_CHARS: "50",
+    });
+    assert.equal(code, 0);
+    assert.match(stdout, /Your message is 99 characters long; Maya reads at most 50/);
+    assert.doesNotMatch(stdout, /Negroni coming up/);
+    assert.match(stdout, /\[tab \$26\.00 · tip none/);
+  });
+
   it("rejects unknown options with a usage error", async () => {
     const child = spawn(NODE, ["src/cli.ts", "chat", "--bogus"], {
       stdio: ["ignore", "ignore", "pipe"],

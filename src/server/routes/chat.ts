@@ -6,6 +6,7 @@ import { GuestGoneError, RequestTimeoutError, requestDeadline, untilAborted } fr
 import { isStoreUnavailable, STORE_UNAVAILABLE, sendError } from "../errors.ts";
 import type { TurnResult } from "../ports.ts";
 import { resolveSession } from "../sessions.ts";
+import { messageTooLong } from "../settings.ts";
 
 const chatBody = z.object({ message: z.string() });
 
@@ -82,15 +83,8 @@ export function chatRoutes(app: FastifyInstance, ctx: ServerContext): void {
       );
     }
     const { message } = parsed.data;
-    const limit = ctx.settings.maxMessageChars;
-    if (message.length > limit) {
-      return sendError(
-        reply,
-        400,
-        "message_too_long",
-        `Your message is ${message.length} characters long; Maya reads at most ${limit}. Please shorten it.`,
-      );
-    }
+    const tooLong = messageTooLong(message, ctx.settings.maxMessageChars);
+    if (tooLong) return sendError(reply, 400, "message_too_long", tooLong);
     const key = await resolveSession(ctx, request, reply, { countTowardsLimit: true });
     if (key === undefined) return reply;
     const startedAt = process.hrtime.bigint();
