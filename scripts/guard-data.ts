@@ -12,7 +12,12 @@ import { join, resolve } from "node:path";
 import { ALL_PROBES } from "../test/guard/models/probes.ts";
 import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
-import { genericInjectionFamilies, genericToxicityFamilies } from "./guard-data-generic.ts";
+import {
+  genericInjectionFamilies,
+  genericToxicityFamilies,
+  worldInjectionFamilies,
+  worldToxicityFamilies,
+} from "./guard-data-generic.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
 import { toxicityFamilies } from "./guard-data-toxicity.ts";
@@ -70,6 +75,7 @@ for (const [file, families] of [
       ...injectionFamilies(SEED),
       ...everydayFamilies(SEED + 2, "benign"),
       ...genericInjectionFamilies(SEED + 6),
+      ...worldInjectionFamilies(SEED + 8),
     ],
   ],
   [
@@ -79,6 +85,7 @@ for (const [file, families] of [
       ...everydayFamilies(SEED + 3, "nontoxic"),
       ...abuseFamilies(SEED + 5),
       ...genericToxicityFamilies(SEED + 7),
+      ...worldToxicityFamilies(SEED + 9),
     ],
   ],
 ] as const) {
