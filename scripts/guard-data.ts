@@ -12,15 +12,11 @@ import { join, resolve } from "node:path";
 import { ALL_PROBES } from "../test/guard/models/probes.ts";
 import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
-import {
-  genericInjectionFamilies,
-  genericToxicityFamilies,
-  worldInjectionFamilies,
-  worldToxicityFamilies,
-} from "./guard-data-generic.ts";
+import { genericInjectionFamilies, genericToxicityFamilies } from "./guard-data-generic.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
 import { toxicityFamilies } from "./guard-data-toxicity.ts";
+import { worldInjectionFamilies, worldToxicityFamilies } from "./guard-data-world.ts";
 import { textBucket } from "./guard-fit.ts";
 
 const SEED = 20261124;
