@@ -13,6 +13,7 @@ import { ALL_PROBES } from "../test/guard/models/probes.ts";
 import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
 import { genericInjectionFamilies, genericToxicityFamilies } from "./guard-data-generic.ts";
+import { harmInjectionFamilies, harmToxicityFamilies } from "./guard-data-harm.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
 import { toxicityFamilies } from "./guard-data-toxicity.ts";
@@ -72,6 +73,7 @@ for (const [file, families] of [
       ...everydayFamilies(SEED + 2, "benign"),
       ...genericInjectionFamilies(SEED + 6),
       ...worldInjectionFamilies(SEED + 8),
+      ...harmInjectionFamilies(SEED + 10),
     ],
   ],
   [
@@ -82,6 +84,7 @@ for (const [file, families] of [
       ...abuseFamilies(SEED + 5),
       ...genericToxicityFamilies(SEED + 7),
       ...worldToxicityFamilies(SEED + 9),
+      ...harmToxicityFamilies(SEED + 11),
     ],
   ],
 ] as const) {
