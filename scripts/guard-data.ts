@@ -14,6 +14,7 @@ import { abuseFamilies } from "./guard-data-abuse.ts";
 import { everydayFamilies } from "./guard-data-everyday.ts";
 import { genericInjectionFamilies, genericToxicityFamilies } from "./guard-data-generic.ts";
 import { harmInjectionFamilies, harmToxicityFamilies } from "./guard-data-harm.ts";
+import { hijackInjectionFamilies } from "./guard-data-hijack.ts";
 import { injectionFamilies } from "./guard-data-injection.ts";
 import type { Family } from "./guard-data-shared.ts";
 import { toxicityFamilies } from "./guard-data-toxicity.ts";
@@ -74,6 +75,7 @@ for (const [file, families] of [
       ...genericInjectionFamilies(SEED + 6),
       ...worldInjectionFamilies(SEED + 8),
       ...harmInjectionFamilies(SEED + 10),
+      ...hijackInjectionFamilies(SEED + 12),
     ],
   ],
   [

@@ -20,6 +20,12 @@ export type FitOptions = {
   calibrationPercent: number;
   /** A source group of n rows weighs n^groupPower in total (1: every row equal; 0.5: square root). */
   groupPower: number;
+  /**
+   * The share of each class's weight that the shared sources get together
+   * (the rest goes to our own `maya:` rows), so adding families of our own
+   * cannot drown the shared data. Undefined: no split, groups weigh as above.
+   */
+  sharedShare?: number;
   /** NB-SVM style: scale features by their log-count ratio while training (0: off; the value is the interpolation towards 1). */
   nbWeight?: number;
   log?: (line: string) => void;
@@ -49,24 +55,45 @@ export function featurizeRows(
   return rows.map((row) => ({ ...row, x: featurizer.featurize(normalize(row.text)) }));
 }
 
+const isOwn = (group: string) => group.startsWith("maya");
+
 /**
  * Example weights: each class gets the same total weight, and within a class
  * a source group's weight grows with its size to the power `groupPower`
- * (below 1, so one big source cannot drown the small families).
+ * (below 1, so one big source cannot drown the small families). With
+ * `sharedShare`, the shared sources of a class get that share of its weight
+ * together and our own rows the rest (when the class has both).
  */
-export function exampleWeights(examples: readonly Example[], groupPower: number): number[] {
+export function exampleWeights(
+  examples: readonly Example[],
+  groupPower: number,
+  sharedShare?: number,
+): number[] {
   const groupCounts = new Map<string, number>();
   for (const e of examples) {
     const key = `${e.label}|${e.group}`;
     groupCounts.set(key, (groupCounts.get(key) ?? 0) + 1);
   }
   const raw = examples.map((e) => groupCounts.get(`${e.label}|${e.group}`)! ** (groupPower - 1));
-  const classTotals = [0, 0];
+  // Totals per class, and per class and origin (shared or ours).
+  const totals = new Map<string, number>();
+  const add = (key: string, w: number) => totals.set(key, (totals.get(key) ?? 0) + w);
   examples.forEach((e, i) => {
-    classTotals[e.label] = classTotals[e.label]! + raw[i]!;
+    add(`${e.label}`, raw[i]!);
+    add(`${e.label}|${isOwn(e.group)}`, raw[i]!);
   });
   const n = examples.length;
-  return examples.map((e, i) => (raw[i]! * n) / 2 / Math.max(classTotals[e.label]!, 1e-12));
+  return examples.map((e, i) => {
+    const classWeight = n / 2;
+    const own = isOwn(e.group);
+    const originTotal = totals.get(`${e.label}|${own}`)!;
+    const otherTotal = totals.get(`${e.label}|${!own}`) ?? 0;
+    if (sharedShare === undefined || otherTotal === 0) {
+      return (raw[i]! * classWeight) / Math.max(totals.get(`${e.label}`)!, 1e-12);
+    }
+    const share = own ? 1 - sharedShare : sharedShare;
+    return (raw[i]! * classWeight * share) / originTotal;
+  });
 }
 
 /** The model, and the two halves of its rows: the ones it was fitted on and the held-back calibration slice. */
@@ -84,7 +111,7 @@ export function fitModel(
   const trained = trainLogistic(
     xs,
     fitRows.map((e) => e.label),
-    exampleWeights(fitRows, options.groupPower),
+    exampleWeights(fitRows, options.groupPower, options.sharedShare),
     {
       dim,
       epochs: options.epochs,

@@ -38,6 +38,7 @@ const TOXIC = [
   "kill yourself",
   "I hope you die",
   "send nudes",
+  "Loser.",
   "suck my dick",
   "you're such a moron",
   "all immigrants are vermin",

@@ -162,9 +162,11 @@ const FILLERS = new Set([
  * Whether the insult at `i` is aimed at the listener. Mild words ("stupid",
  * "trash") need the target right next to them ("you're so stupid", "useless
  * bot"), so "can you take the trash out" stays harmless; stronger ones count
- * anywhere within a few words.
+ * anywhere within a few words; a lone insult always does.
  */
 function aimedAtListener(tokens: readonly string[], i: number, weight: number): boolean {
+  // A message that is nothing but the insult ("Loser.") is said to whoever reads it.
+  if (tokens.length === 1) return true;
   if (weight < 0.3) {
     if (TARGETS.has(tokens[i + 1] ?? "")) return true;
     for (let k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {

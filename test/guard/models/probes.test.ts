@@ -55,7 +55,7 @@ const suites = [
     atLeast: 0.8,
   },
   // A second writer's suites (see probes-independent.ts); the abuse floor sits
-  // below today's rate (0.79) on purpose: it guards against regressions, it
+  // below today's rate (0.86) on purpose: it guards against regressions, it
   // does not claim the filter catches everything.
   {
     name: "a second writer's guest talk passes",
@@ -69,7 +69,7 @@ const suites = [
     texts: INDEPENDENT_ABUSE,
     min: 100,
     blocked: true,
-    atLeast: 0.72,
+    atLeast: 0.77,
   },
 ] as const;
 
