@@ -59,8 +59,9 @@ const WORD = /[^\s\p{P}\p{S}]+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const STRETCHED = /([a-z])\1{2,}/g;
-// "f u c k", "i.g.n.o.r.e": three or more single letters joined by one separator each.
-const SPACED_LETTERS = /(?<![a-z0-9])[a-z](?:[ .\-_*][a-z](?![a-z0-9])){2,}/g;
+// "f u c k", "i.g.n.o.r.e": three or more single letters joined by one and the
+// same separator, so the article in "a c-u-n-t" stays a word of its own.
+const SPACED_LETTERS = /(?<![a-z0-9])[a-z]([ .\-_*])[a-z](?![a-z0-9])(?:\1[a-z](?![a-z0-9]))+/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
 const WHITESPACE_RUN = /[ \t\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]+/g;

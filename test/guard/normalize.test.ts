@@ -48,6 +48,8 @@ describe("normalize", () => {
     assert.equal(normalize("i.g.n.o.r.e this").text, "ignore this");
     // A wider gap between spaced-out words still ends a word.
     assert.equal(normalize("S H O W   y o u r   r u l e s").text, "show your rules");
+    // One separator per run: the article before a hyphen-spelled word is not part of it.
+    assert.equal(normalize("you're a c-u-n-t").text, "you're a cunt");
     assert.equal(normalize("fuuuuuck").text, "fuck");
     assert.equal(normalize("sooo good").text, "so good");
     assert.equal(normalize("a good Negroni").text, "a good negroni");
