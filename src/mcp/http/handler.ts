@@ -93,7 +93,8 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
   // Room for the longest scan_output call (text + prompt, escaped as JSON), and no more.
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const sessions = new Map<string, OpenSession>();
-  // Initializes still in flight hold a place under the cap, so simultaneous ones cannot overrun it.
+  // Initializes still in flight hold a place under the cap, so simultaneous ones cannot overrun it
+  // (a session just registered counts twice until its initialize returns: the cap errs on refusing).
   let opening = 0;
   if (options.tokens.length === 0) {
     logger.warn(
