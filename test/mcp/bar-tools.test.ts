@@ -71,14 +71,20 @@ describe("MCP bar tools over the agent's toolset", () => {
           let expectedTab = 0;
           for (const args of orders) {
             const result = await call(client, "add_to_order", args);
-            const price = PRICES[args.item];
+            // Own keys only: "toString" is not a drink.
+            const price = Object.hasOwn(PRICES, args.item) ? PRICES[args.item] : undefined;
             const valid =
               price !== undefined &&
               Number.isInteger(args.quantity) &&
               args.quantity >= 1 &&
               args.quantity <= 20;
-            if (valid) {
-              assert.equal(result.isError, undefined, textOf(result));
+            if (valid && result.isError) {
+              // The bar's own limits may refuse a well-formed order; then nothing changes.
+              assert.match(
+                textOf(result),
+                /one line holds at most|your balance is|different drinks/,
+              );
+            } else if (valid) {
               expectedTab += price * args.quantity;
             } else if (price !== undefined) {
               assert.equal(result.isError, true, `${args.quantity} ${args.item}`);
