@@ -142,41 +142,31 @@ export function createMcpHttpHandler(deps: McpDeps, options: McpHttpOptions): Mc
     }
     opening++;
     try {
-      await initializeSession(req, res, body, tokenIndex, client);
+      const wait = await retryAfter("new_session", client);
+      if (wait > 0) {
+        emit("mcp_rate_limited", { client, limit: "new_session" }, "warn");
+        return sendError(res, 429, "Too many new MCP sessions; slow down.", {
+          "retry-after": String(wait),
+        });
+      }
+      const mayaSessionId = newMcpMayaSessionId();
+      const server = createMayaMcpServer(deps, mayaSessionId);
+      const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: () => randomUUID(),
+        onsessioninitialized: (id) => {
+          sessions.set(id, { transport, server, tokenIndex, mayaSessionId, lastSeen: Date.now() });
+          emit("mcp_session_opened", { mayaSessionId, client }, "info");
+        },
+        onsessionclosed: (id) => closeSession(id, "client"),
+      });
+      await server.connect(transport);
+      await transport.handleRequest(req, res, body);
+      // An initialize that failed leaves a transport no one can reach again.
+      if (transport.sessionId === undefined || !sessions.has(transport.sessionId)) {
+        await server.close().catch(() => {});
+      }
     } finally {
       opening--;
-    }
-  }
-
-  async function initializeSession(
-    req: IncomingMessage,
-    res: ServerResponse,
-    body: unknown,
-    tokenIndex: number,
-    client: string,
-  ): Promise<void> {
-    const wait = await retryAfter("new_session", client);
-    if (wait > 0) {
-      emit("mcp_rate_limited", { client, limit: "new_session" }, "warn");
-      return sendError(res, 429, "Too many new MCP sessions; slow down.", {
-        "retry-after": String(wait),
-      });
-    }
-    const mayaSessionId = newMcpMayaSessionId();
-    const server = createMayaMcpServer(deps, mayaSessionId);
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server, tokenIndex, mayaSessionId, lastSeen: Date.now() });
-        emit("mcp_session_opened", { mayaSessionId, client }, "info");
-      },
-      onsessionclosed: (id) => closeSession(id, "client"),
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
-    // An initialize that failed leaves a transport no one can reach again.
-    if (transport.sessionId === undefined || !sessions.has(transport.sessionId)) {
-      await server.close().catch(() => {});
     }
   }
 
