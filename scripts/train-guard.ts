@@ -123,8 +123,8 @@ const featureConfig = {
  * Injection gives the shared sources 30 % of each class's weight (`sharedShare`):
  * with every generated family a group of its own, our data had grown to about
  * 90 % of it and `val` R@1 % slid from 0.979 to 0.953 as families were added;
- * at 30 % it stays at or above 0.97 for most shuffle seeds (0.968–0.979) while blind sets stay
- * within a row or three. Toxicity weighs every row alike (about half shared).
+ * at 30 % it stays at or above 0.97 for most shuffle seeds (0.968–0.979)
+ * while blind sets stay within a row or three. Toxicity weighs every row alike (about half shared).
  */
 const TASK_FIT: Record<TaskName, Partial<typeof DEFAULT_FIT_OPTIONS>> = {
   promptInjection: { epochs: 30, l2: 1e-4, learningRate: 0.2, sharedShare: 0.3 },
